@@ -1,0 +1,32 @@
+package dev.signet.core.scheme;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** A named part of a request that a signed-string recipe can include. */
+public enum Component {
+    METHOD("method"),
+    PATH("path"),
+    TIMESTAMP("timestamp"),
+    NONCE("nonce"),
+    /** Lowercase hex SHA-256 of the exact body bytes. */
+    BODY_HASH("bodyHash"),
+    KEY_ID("keyId"),
+    /** The shared secret itself: only the timestamp-secret preset signs it. */
+    SECRET("secret");
+
+    private final String templateName;
+
+    Component(String templateName) {
+        this.templateName = templateName;
+    }
+
+    /** The name used between braces in a template, such as {@code {bodyHash}}. */
+    public String templateName() {
+        return templateName;
+    }
+
+    public static Optional<Component> byTemplateName(String name) {
+        return Arrays.stream(values()).filter(c -> c.templateName.equals(name)).findFirst();
+    }
+}

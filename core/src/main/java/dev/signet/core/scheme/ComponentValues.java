@@ -1,0 +1,32 @@
+package dev.signet.core.scheme;
+
+import dev.signet.core.keys.Secret;
+import java.util.Objects;
+
+/**
+ * The values a recipe draws from, for one request. {@code nonce} is {@code null} when the scheme has none.
+ * The secret is a {@link Secret}, so this record prints safely.
+ */
+public record ComponentValues(
+        String method, String path, String timestamp, String nonce, String bodyHash, String keyId, Secret secret) {
+
+    public ComponentValues {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(timestamp, "timestamp");
+        Objects.requireNonNull(bodyHash, "bodyHash");
+        Objects.requireNonNull(keyId, "keyId");
+    }
+
+    String valueOf(Component component, boolean redactSecret) {
+        return switch (component) {
+            case METHOD -> method;
+            case PATH -> path;
+            case TIMESTAMP -> timestamp;
+            case NONCE -> nonce == null ? "" : nonce;
+            case BODY_HASH -> bodyHash;
+            case KEY_ID -> keyId;
+            case SECRET -> redactSecret ? "<secret>" : Objects.requireNonNull(secret, "secret").reveal();
+        };
+    }
+}

@@ -1,0 +1,57 @@
+package dev.signet.core.scheme;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything that defines a header signature scheme: which headers carry what, which string is signed,
+ * how the MAC is encoded, the time window (applied in both directions) and what makes a request unique.
+ * Immutable; the built-in ones are in {@link Presets}, custom ones come from {@link SchemeDefinition}.
+ */
+public record Scheme(
+        String name,
+        SchemeHeaders headers,
+        SignedStringRecipe recipe,
+        SignatureEncoding encoding,
+        TimestampFormat timestampFormat,
+        Duration window,
+        ReplayKey replayKey,
+        NonceFormat nonceFormat) {
+
+    public Scheme {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(headers, "headers");
+        Objects.requireNonNull(recipe, "recipe");
+        Objects.requireNonNull(encoding, "encoding");
+        Objects.requireNonNull(timestampFormat, "timestampFormat");
+        Objects.requireNonNull(window, "window");
+        Objects.requireNonNull(replayKey, "replayKey");
+        if (window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("window must be positive");
+        }
+        if (recipe.components().contains(Component.NONCE) && !headers.hasNonce()) {
+            throw new IllegalArgumentException("scheme " + name + " signs a nonce but names no nonce header");
+        }
+        if (replayKey == ReplayKey.NONCE && !headers.hasNonce()) {
+            throw new IllegalArgumentException("scheme " + name + " keys replays on a nonce it does not have");
+        }
+        if (headers.hasNonce()) {
+            Objects.requireNonNull(nonceFormat, "nonceFormat");
+        }
+    }
+
+    /** Whether a change to {@code component} changes the signature. */
+    public boolean covers(Component component) {
+        return recipe.components().contains(component);
+    }
+
+    public Set<Component> coveredComponents() {
+        return recipe.components();
+    }
+
+    /** The same scheme with another window, for servers that configure it (seed 002 allows it). */
+    public Scheme withWindow(Duration newWindow) {
+        return new Scheme(name, headers, recipe, encoding, timestampFormat, newWindow, replayKey, nonceFormat);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.signet.core.scheme;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+/** How the timestamp header is written and read. The signed string always uses the header's exact text. */
+public enum TimestampFormat {
+    /** Unix epoch seconds, digits only (seeds 000, 001, 003, 004). */
+    EPOCH_SECONDS {
+        @Override
+        public String format(Instant instant) {
+            return Long.toString(instant.getEpochSecond());
+        }
+
+        @Override
+        public Optional<Instant> parse(String text) {
+            // 18 digits always fit a long; anything longer, signed or spaced is malformed, not "out of range".
+            if (text.isEmpty() || text.length() > 18) {
+                return Optional.empty();
+            }
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c < '0' || c > '9') {
+                    return Optional.empty();
+                }
+            }
+            try {
+                return Optional.of(Instant.ofEpochSecond(Long.parseLong(text)));
+            } catch (DateTimeException beyondInstant) {
+                return Optional.empty();
+            }
+        }
+    },
+    /**
+     * ISO 8601 with an offset (seed 002). Written as JavaScript's {@code Date.toISOString()} writes it,
+     * {@code 2025-03-15T09:45:53.000Z}; any ISO 8601 instant with {@code Z} or an offset is read.
+     */
+    ISO_8601 {
+        private final DateTimeFormatter writer =
+                DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+        @Override
+        public String format(Instant instant) {
+            return writer.format(instant);
+        }
+
+        @Override
+        public Optional<Instant> parse(String text) {
+            if (text.isEmpty() || text.length() > 64) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
+            } catch (DateTimeException malformed) {
+                return Optional.empty();
+            }
+        }
+    };
+
+    public abstract String format(Instant instant);
+
+    /** The instant, or empty when the text is not a timestamp in this format. */
+    public abstract Optional<Instant> parse(String text);
+}

@@ -1,0 +1,21 @@
+package dev.signet.core.signing;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The headers to add to a request, in the order the scheme's document lists them. Contains no secret. */
+public record SignedHeaders(Map<String, String> headers) {
+
+    public SignedHeaders {
+        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    }
+
+    public String get(String name) {
+        return headers.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
+    }
+}

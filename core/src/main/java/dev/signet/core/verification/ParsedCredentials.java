@@ -1,0 +1,5 @@
+package dev.signet.core.verification;
+
+/** The outcome of reading the signature headers: well-formed {@link Credentials} or a {@link Refusal}. */
+public sealed interface ParsedCredentials permits Credentials, Refusal {
+}

@@ -1,0 +1,9 @@
+package dev.signet.core.verification;
+
+/** The outcome of verifying a request: {@link Verified} or {@link Refusal}. */
+public sealed interface Verification permits Verified, Refusal {
+
+    default boolean isVerified() {
+        return this instanceof Verified;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.signet.core.verification;
+
+import dev.signet.core.crypto.BodyHash;
+import dev.signet.core.keys.ApiKey;
+import dev.signet.core.scheme.Scheme;
+import dev.signet.core.signing.RequestSigner;
+import dev.signet.core.signing.RequestToSign;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A request signed at a fixed instant, which a test may alter before handing it to a verifier. */
+final class SignedExchange {
+
+    static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+
+    final Scheme scheme;
+    final ApiKey key;
+    String method;
+    String path;
+    byte[] body;
+    final Map<String, String> headers;
+
+    SignedExchange(Scheme scheme, ApiKey key, String method, String path, String body) {
+        this.scheme = scheme;
+        this.key = key;
+        this.method = method;
+        this.path = path;
+        this.body = body.getBytes(StandardCharsets.UTF_8);
+        RequestSigner signer = new RequestSigner(scheme, Clock.fixed(NOW, ZoneOffset.UTC), () -> UUID.randomUUID().toString());
+        this.headers = new LinkedHashMap<>(signer.sign(new RequestToSign(method, path, BodyHash.of(this.body)),
+                key.id(), key.signingSecret()).headers());
+    }
+
+    static SignedExchange of(Scheme scheme) {
+        return new SignedExchange(scheme, ApiKey.of("key-1", "s3cret-value"), "POST", "/api/v1/items",
+                "{\"amount\":\"100.00\"}");
+    }
+
+    Verification verify() {
+        return verifyAt(NOW);
+    }
+
+    Verification verifyAt(Instant now) {
+        return verifyWith(new SignatureVerifier(scheme, Clock.fixed(now, ZoneOffset.UTC)));
+    }
+
+    Verification verifyWith(SignatureVerifier verifier) {
+        // Whatever key id arrives, the lookup answers with a key of that id and the same secret, so a
+        // scheme that does not sign the key id is shown to accept a swapped one.
+        return verifier.verify(new ReceivedRequest(method, path, HeaderSource.of(headers)), BodyHash.of(body),
+                id -> Optional.of(new ApiKey(id, key.secrets(), key.status(), key.expiresAt(), key.scopes(),
+                        key.allowedIps(), key.tenant(), key.rateLimitPerMinute())));
+    }
+
+    String header(String name) {
+        return headers.get(name);
+    }
+
+    void header(String name, String value) {
+        headers.put(name, value);
+    }
+}
