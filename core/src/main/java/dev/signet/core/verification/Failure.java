@@ -8,6 +8,8 @@ public enum Failure {
     MISSING_CREDENTIALS(1),
     MALFORMED_CREDENTIALS(1),
     UNKNOWN_KEY(2),
+    /** The key repository could not answer: refuse rather than guess. */
+    KEY_REPOSITORY_UNAVAILABLE(2),
     KEY_DISABLED(3),
     KEY_REVOKED(3),
     KEY_EXPIRED(3),

@@ -1,0 +1,24 @@
+package dev.signet.provider;
+
+import jakarta.ws.rs.NameBinding;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Requires a verified signature on a resource class or method. The method's annotation wins over the
+ * class's. {@code scheme} picks a preset or configured scheme by name, so one application can serve a
+ * legacy scheme on {@code /v1} and a newer one on {@code /v2}; empty means the configured default.
+ */
+@NameBinding
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface SignedRequired {
+
+    /** Scopes the key must hold, all of them. */
+    String[] scopes() default {};
+
+    /** Scheme name, such as {@code canonical-nonce}; empty for the {@code signet.scheme} setting. */
+    String scheme() default "";
+}

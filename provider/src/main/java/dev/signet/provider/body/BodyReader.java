@@ -1,0 +1,67 @@
+package dev.signet.provider.body;
+
+import dev.signet.core.crypto.BodyHash;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Reads a request body exactly once, hashing the bytes as they arrive, so heap use stays bounded whatever
+ * the upload size: up to {@code spoolThreshold} bytes are kept in memory, the rest goes to a temp file.
+ */
+public final class BodyReader {
+
+    private final long maxBytes;
+    private final int spoolThreshold;
+    private final Path spoolDirectory;
+
+    public BodyReader(long maxBytes, int spoolThreshold, Path spoolDirectory) {
+        this.maxBytes = maxBytes;
+        this.spoolThreshold = spoolThreshold;
+        this.spoolDirectory = spoolDirectory;
+    }
+
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    /** The captured body, or empty when it is longer than the maximum (nothing is kept then). */
+    public Optional<CapturedBody> read(InputStream in) throws IOException {
+        BodyHash.Hasher hasher = BodyHash.hasher();
+        ByteArrayOutputStream memory = new ByteArrayOutputStream(Math.min(spoolThreshold, 8192));
+        Path spool = null;
+        OutputStream out = memory;
+        byte[] buffer = new byte[64 * 1024];
+        boolean complete = false;
+        try {
+            int n;
+            while ((n = in.read(buffer)) != -1) {
+                hasher.update(buffer, 0, n);
+                if (hasher.length() > maxBytes) {
+                    return Optional.empty();
+                }
+                if (spool == null && memory.size() + n > spoolThreshold) {
+                    spool = Files.createTempFile(spoolDirectory, "signet-body-", ".bin");
+                    out = Files.newOutputStream(spool);
+                    memory.writeTo(out);
+                    memory = null;
+                }
+                out.write(buffer, 0, n);
+            }
+            complete = true;
+        } finally {
+            if (spool != null) {
+                out.close();
+                if (!complete || hasher.length() > maxBytes) {
+                    Files.deleteIfExists(spool);
+                }
+            }
+        }
+        return Optional.of(new CapturedBody(hasher.finish(), hasher.length(),
+                spool == null ? memory.toByteArray() : null, spool));
+    }
+}

@@ -1,0 +1,79 @@
+package dev.signet.provider.caller;
+
+import dev.signet.core.keys.IpRange;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The client's address for the allowlist: the connection's peer, unless that peer is a configured trusted
+ * proxy, in which case the forwarding headers are walked from the right, skipping trusted proxies, and the
+ * first untrusted hop is the client. Headers from an untrusted peer are ignored, so they cannot be spoofed.
+ */
+public final class ClientAddressResolver {
+
+    private final List<IpRange> trustedProxies;
+
+    public ClientAddressResolver(List<IpRange> trustedProxies) {
+        this.trustedProxies = List.copyOf(trustedProxies);
+    }
+
+    public Optional<InetAddress> resolve(String peer, List<String> forwarded, List<String> xForwardedFor) {
+        Optional<InetAddress> current = peer == null ? Optional.empty() : IpRange.address(peer);
+        if (current.isEmpty() || !isTrusted(current.get())) {
+            return current;
+        }
+        List<String> hops = !forwarded.isEmpty() ? forwardedFor(forwarded) : commaSeparated(xForwardedFor);
+        for (int i = hops.size() - 1; i >= 0; i--) {
+            Optional<InetAddress> hop = IpRange.address(stripPort(hops.get(i)));
+            if (hop.isEmpty()) {
+                return Optional.empty(); // an obfuscated or garbled hop: no address, so an allowlist refuses
+            }
+            current = hop;
+            if (!isTrusted(hop.get())) {
+                return current;
+            }
+        }
+        return current;
+    }
+
+    private boolean isTrusted(InetAddress address) {
+        return trustedProxies.stream().anyMatch(r -> r.contains(address));
+    }
+
+    private static List<String> forwardedFor(List<String> headers) {
+        List<String> hops = new ArrayList<>();
+        for (String element : commaSeparated(headers)) {
+            for (String pair : element.split(";")) {
+                String p = pair.trim();
+                if (p.toLowerCase(Locale.ROOT).startsWith("for=")) {
+                    hops.add(p.substring(4).replace("\"", ""));
+                }
+            }
+        }
+        return hops;
+    }
+
+    private static List<String> commaSeparated(List<String> headers) {
+        List<String> out = new ArrayList<>();
+        for (String h : headers) {
+            for (String part : h.split(",")) {
+                if (!part.isBlank()) {
+                    out.add(part.trim());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String stripPort(String hop) {
+        if (hop.startsWith("[")) {
+            int close = hop.indexOf(']');
+            return close > 0 ? hop.substring(1, close) : hop;
+        }
+        int colon = hop.indexOf(':');
+        return colon > 0 && hop.indexOf(':', colon + 1) < 0 ? hop.substring(0, colon) : hop;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.signet.provider.ratelimit;
+
+import java.time.Clock;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Per-key limit over fixed one-minute windows, counted in this JVM. One small record per active key, and
+ * a window's entry is replaced when the next one starts, so memory is bounded by the number of keys.
+ */
+public final class RateLimiter {
+
+    private record Window(long minute, int count) {
+    }
+
+    private final Clock clock;
+    private final ConcurrentMap<String, Window> windows = new ConcurrentHashMap<>();
+
+    public RateLimiter(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** 0 when the request may proceed, otherwise the seconds until the key may call again. */
+    public long acquire(String keyId, int perMinute) {
+        if (perMinute <= 0) {
+            return 0;
+        }
+        long nowMillis = clock.millis();
+        long minute = nowMillis / 60_000;
+        Window w = windows.compute(keyId, (k, old) ->
+                old == null || old.minute != minute ? new Window(minute, 1) : new Window(minute, old.count + 1));
+        if (w.count <= perMinute) {
+            return 0;
+        }
+        return Math.max(1, ((minute + 1) * 60_000 - nowMillis + 999) / 1000);
+    }
+}
