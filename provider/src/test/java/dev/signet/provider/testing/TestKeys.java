@@ -1,0 +1,52 @@
+package dev.signet.provider.testing;
+
+import dev.signet.core.keys.ApiKey;
+import dev.signet.core.keys.KeyStatus;
+import dev.signet.core.keys.Secret;
+import dev.signet.provider.keys.InMemoryKeyRepository;
+import dev.signet.provider.keys.KeyRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The application's own key repository bean in tests: one key per situation the pipeline must handle. */
+@ApplicationScoped
+public class TestKeys implements KeyRepository {
+
+    public static final String SECRET = "test-secret-0123456789";
+    public static final String OLD_SECRET = "old-secret-9876543210";
+
+    public static final ApiKey WRITER = ApiKey.builder("writer").secret(SECRET).scopes("items:write", "items:read")
+            .tenant("t1").build();
+    public static final ApiKey READER = ApiKey.builder("reader").secret(SECRET).scopes("items:read").build();
+    public static final ApiKey DISABLED = ApiKey.builder("disabled").secret(SECRET).scopes("items:read")
+            .status(KeyStatus.DISABLED).build();
+    public static final ApiKey REVOKED = ApiKey.builder("revoked").secret(SECRET).scopes("items:read")
+            .status(KeyStatus.REVOKED).build();
+    public static final ApiKey EXPIRED = ApiKey.builder("expired").secret(SECRET).scopes("items:read")
+            .expiresAt(Instant.parse("2020-01-01T00:00:00Z")).build();
+    public static final ApiKey ROTATED = ApiKey.builder("rotated").secret(Secret.validUntil(OLD_SECRET,
+            Instant.now().plusSeconds(3600))).secret(SECRET).scopes("items:read").build();
+    public static final ApiKey LOOPBACK_ONLY = ApiKey.builder("loopback").secret(SECRET).scopes("items:read")
+            .allowedIp("127.0.0.1/32").allowedIp("::1/128").build();
+    public static final ApiKey ELSEWHERE_ONLY = ApiKey.builder("elsewhere").secret(SECRET).scopes("items:read")
+            .allowedIp("203.0.113.0/24").allowedIp("2001:db8::/32").build();
+    public static final ApiKey LIMITED = ApiKey.builder("limited").secret(SECRET).scopes("items:read")
+            .rateLimitPerMinute(3).build();
+
+    private final InMemoryKeyRepository keys = InMemoryKeyRepository.of(
+            WRITER, READER, DISABLED, REVOKED, EXPIRED, ROTATED, LOOPBACK_ONLY, ELSEWHERE_ONLY, LIMITED);
+    private final AtomicInteger lookups = new AtomicInteger();
+
+    @Override
+    public Optional<ApiKey> find(String keyId) {
+        lookups.incrementAndGet();
+        return keys.find(keyId);
+    }
+
+    /** How often the filter asked: proves this bean, not a built-in, was used. */
+    public int lookups() {
+        return lookups.get();
+    }
+}
