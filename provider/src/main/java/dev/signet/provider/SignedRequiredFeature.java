@@ -1,5 +1,6 @@
 package dev.signet.provider;
 
+import dev.signet.provider.caller.PeerAddressCapture;
 import dev.signet.provider.verification.CapturedBodyCleanup;
 import dev.signet.provider.verification.EndpointPolicy;
 import dev.signet.provider.verification.ScopeRolesFilter;
@@ -35,6 +36,7 @@ public final class SignedRequiredFeature implements DynamicFeature {
         if (policy == null) {
             return;
         }
+        context.register(PeerAddressCapture.class, Priorities.AUTHENTICATION - 100);
         context.register(new SignatureVerificationFilter(policy), Priorities.AUTHENTICATION);
         context.register(new CapturedBodyCleanup());
         Set<String> roles = roles(method, type);

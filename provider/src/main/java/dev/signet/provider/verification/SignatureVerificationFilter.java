@@ -10,17 +10,16 @@ import dev.signet.core.verification.SignatureVerifier;
 import dev.signet.provider.SignetRuntime;
 import dev.signet.provider.body.CapturedBody;
 import dev.signet.provider.caller.CallerBinding;
+import dev.signet.provider.caller.PeerAddressCapture;
 import dev.signet.provider.errors.ErrorStyle;
 import dev.signet.provider.events.SignedRequestRefused;
 import dev.signet.provider.events.SignedRequestVerified;
 import dev.signet.provider.replay.NonceStoreUnavailableException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.spi.CDI;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -49,9 +48,6 @@ public final class SignatureVerificationFilter implements ContainerRequestFilter
 
     private final EndpointPolicy policy;
     private volatile SignetRuntime runtime;
-
-    @Context
-    private HttpServletRequest servletRequest;
 
     public SignatureVerificationFilter(EndpointPolicy policy) {
         this.policy = policy;
@@ -201,13 +197,7 @@ public final class SignatureVerificationFilter implements ContainerRequestFilter
     }
 
     private Optional<InetAddress> clientAddress(ContainerRequestContext request, SignetRuntime rt) {
-        String peer;
-        try {
-            peer = servletRequest == null ? null : servletRequest.getRemoteAddr();
-        } catch (RuntimeException notAServletContainer) {
-            peer = null;
-        }
-        return rt.addresses().resolve(peer, headerValues(request, "Forwarded"), headerValues(request, "X-Forwarded-For"));
+        return rt.addresses().resolve(peer(request), headerValues(request, "Forwarded"), headerValues(request, "X-Forwarded-For"));
     }
 
     private void refuse(ContainerRequestContext request, SignetRuntime rt, String scheme, String keyId,
@@ -219,19 +209,15 @@ public final class SignatureVerificationFilter implements ContainerRequestFilter
     private void refused(SignetRuntime rt, String scheme, String keyId, Failure failure,
             ContainerRequestContext request, String detail) {
         String path = request.getUriInfo().getRequestUri().getRawPath();
-        String remote = servletRequest == null ? null : safeRemote();
+        String remote = peer(request);
         // Key id and path are caller-supplied: logged as data after the fixed text, never as a format string.
         LOG.log(Level.FINE, "Signet refused {0} {1} under {2}: {3} ({4}), key id {5}, from {6}",
                 new Object[] {request.getMethod(), path, scheme, failure, detail, keyId, remote});
         rt.refusedEvents().fire(new SignedRequestRefused(keyId, failure, scheme, request.getMethod(), path, remote));
     }
 
-    private String safeRemote() {
-        try {
-            return servletRequest.getRemoteAddr();
-        } catch (RuntimeException e) {
-            return null;
-        }
+    private static String peer(ContainerRequestContext request) {
+        return request.getProperty(PeerAddressCapture.PEER_ADDRESS) instanceof String peer ? peer : null;
     }
 
     private static List<String> headerValues(ContainerRequestContext request, String name) {

@@ -1,0 +1,17 @@
+package dev.signet.provider.testing;
+
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+
+/** Parses a response body, so assertions read members rather than match substrings. */
+public final class Json {
+
+    private Json() {
+    }
+
+    public static JsonObject parse(String body) {
+        try (var reader = jakarta.json.Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        }
+    }
+}
