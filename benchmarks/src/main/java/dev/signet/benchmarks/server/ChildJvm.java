@@ -1,0 +1,83 @@
+package dev.signet.benchmarks.server;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Another JVM on this machine with this JVM's class path: the server (or a cluster peer) gets its own heap
+ * and GC, and can be given a heap limit such as {@code -Xmx64m}. Its stderr goes to a log file; its stdout
+ * is read until a line starting with the expected marker.
+ */
+public final class ChildJvm implements AutoCloseable {
+
+    private final Process process;
+    private final String readyLine;
+
+    private ChildJvm(Process process, String readyLine) {
+        this.process = process;
+        this.readyLine = readyLine;
+    }
+
+    public static ChildJvm start(String mainClass, List<String> jvmOptions, String marker, Path log) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass);
+        log.toAbsolutePath().getParent().toFile().mkdirs();
+        Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = out.readLine()) != null) {
+            if (line.startsWith(marker)) {
+                String ready = line;
+                // Keep draining stdout so the child never blocks on a full pipe.
+                Thread drain = new Thread(() -> {
+                    try {
+                        while (out.readLine() != null) {
+                            // discard
+                        }
+                    } catch (IOException ignored) {
+                        // the child went away
+                    }
+                }, "child-stdout");
+                drain.setDaemon(true);
+                drain.start();
+                return new ChildJvm(process, ready);
+            }
+        }
+        throw new IOException(mainClass + " exited before it was ready; see " + log + File.separator);
+    }
+
+    /** The marker line, such as {@code SIGNET-SERVER http://127.0.0.1:port/ctx/api}. */
+    public String readyLine() {
+        return readyLine;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public void close() throws IOException {
+        process.getOutputStream().close(); // the child's signal to stop
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroy();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroy();
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.signet.benchmarks.server;
+
+import dev.signet.provider.testing.SignetTestServer;
+
+/**
+ * The benchmark server, in its own JVM: the provider's proven embedded stack (Weld SE, then Grizzly's
+ * servlet container and Jersey on 127.0.0.1) serving {@link BenchResource}. Prints its base URI on one
+ * line, then serves until its standard input closes, so it dies with the JVM that started it.
+ * Run from {@code target/classes:target/lib/*}, not the shaded jar (Weld discovers beans per jar).
+ */
+public final class ServerMain {
+
+    public static final String READY = "SIGNET-SERVER ";
+
+    private ServerMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        SignetTestServer server = SignetTestServer.start(BenchResource.class);
+        System.out.println(READY + server.baseUri());
+        System.out.flush();
+        while (System.in.read() != -1) {
+            // wait for the parent to go
+        }
+        server.close();
+        System.exit(0);
+    }
+}
