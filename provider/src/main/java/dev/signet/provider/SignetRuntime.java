@@ -18,6 +18,8 @@ import dev.signet.provider.verification.SchemeRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -81,6 +83,11 @@ public class SignetRuntime {
         rateLimiter = new RateLimiter(clock);
         LOG.info(() -> "Signet ready: default scheme " + settings.scheme() + ", replay cache "
                 + (ownedNonces == null ? "from the application" : ownedNonces.isClustered() ? "clustered" : "local"));
+    }
+
+    /** Starts with the application, so a bad setting fails the deployment rather than the first request. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        LOG.fine(() -> "Signet started for " + application);
     }
 
     private KeyRepository resolveKeys() {
