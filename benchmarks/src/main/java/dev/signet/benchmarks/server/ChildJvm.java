@@ -1,7 +1,6 @@
 package dev.signet.benchmarks.server;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -18,14 +17,25 @@ import java.util.concurrent.TimeUnit;
 public final class ChildJvm implements AutoCloseable {
 
     private final Process process;
-    private final String readyLine;
+    private final String mainClass;
+    private final Path log;
+    private volatile String readyLine;
 
-    private ChildJvm(Process process, String readyLine) {
+    private ChildJvm(Process process, String mainClass, Path log) {
         this.process = process;
-        this.readyLine = readyLine;
+        this.mainClass = mainClass;
+        this.log = log;
     }
 
+    /** Starts the child and waits for its marker line. */
     public static ChildJvm start(String mainClass, List<String> jvmOptions, String marker, Path log) throws IOException {
+        ChildJvm child = launch(mainClass, jvmOptions, log);
+        child.awaitReady(marker);
+        return child;
+    }
+
+    /** Starts the child without waiting: for a peer that becomes ready only once this JVM has joined it. */
+    public static ChildJvm launch(String mainClass, List<String> jvmOptions, Path log) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>();
         command.add(java);
@@ -35,11 +45,16 @@ public final class ChildJvm implements AutoCloseable {
         command.add(mainClass);
         log.toAbsolutePath().getParent().toFile().mkdirs();
         Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
+        return new ChildJvm(process, mainClass, log);
+    }
+
+    /** Reads the child's stdout up to the line starting with {@code marker}, then drains the rest. */
+    public void awaitReady(String marker) throws IOException {
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line;
         while ((line = out.readLine()) != null) {
             if (line.startsWith(marker)) {
-                String ready = line;
+                readyLine = line;
                 // Keep draining stdout so the child never blocks on a full pipe.
                 Thread drain = new Thread(() -> {
                     try {
@@ -52,10 +67,10 @@ public final class ChildJvm implements AutoCloseable {
                 }, "child-stdout");
                 drain.setDaemon(true);
                 drain.start();
-                return new ChildJvm(process, ready);
+                return;
             }
         }
-        throw new IOException(mainClass + " exited before it was ready; see " + log + File.separator);
+        throw new IOException(mainClass + " exited before it was ready; see " + log);
     }
 
     /** The marker line, such as {@code SIGNET-SERVER http://127.0.0.1:port/ctx/api}. */
