@@ -1,0 +1,179 @@
+package dev.signet.client;
+
+import dev.signet.core.keys.Secret;
+import dev.signet.core.scheme.Scheme;
+import dev.signet.core.signing.RequestToSign;
+import dev.signet.core.signing.SignedHeaders;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.Feature;
+import jakarta.ws.rs.core.FeatureContext;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+
+/**
+ * Signs every outgoing call of the JAX-RS client, target or MicroProfile Rest Client it is registered on,
+ * under one {@link Scheme}, with one key id and secret. A call without an entity is signed in a request
+ * filter; a call with one is signed over the exact serialized bytes, just before they reach the wire.
+ * Every call and every retry gets a fresh timestamp and nonce. One instance is safe to share between
+ * threads and clients; it keeps no static state.
+ *
+ * <pre>{@code
+ * Client client = ClientBuilder.newClient()
+ *         .register(SigningFeature.of(Presets.CANONICAL_NONCE, "sk_live_abc123def456", secret));
+ * }</pre>
+ *
+ * <p>For {@code @RegisterProvider}, which instantiates a class, extend this one with a no-argument
+ * constructor that passes a built feature to {@link #SigningFeature(SigningFeature)}.
+ */
+public class SigningFeature implements Feature {
+
+    /**
+     * Request filters run in ascending priority: the signer runs after every filter of the standard bands
+     * (up to {@code Priorities.USER}), once the URI and headers it signs are final.
+     */
+    static final int REQUEST_FILTER_PRIORITY = 1_000_000;
+
+    /**
+     * Writer interceptors nest, and the first one in priority order is the outermost, closest to the wire:
+     * the signer goes before every standard band after its own (header decorators, entity coders such as
+     * gzip, user interceptors), so the bytes those produce are the bytes it signs. Not lower: Jersey reads a
+     * priority of zero or below as "none" and sorts it with {@code Priorities.USER}.
+     */
+    static final int WRITER_INTERCEPTOR_PRIORITY = Priorities.AUTHENTICATION;
+
+    /** Bodies up to this size are held in memory while they are hashed; larger ones go to a temp file. */
+    static final int DEFAULT_SPOOL_THRESHOLD = 1024 * 1024;
+
+    private final OutgoingSigner signer;
+    private final boolean skewCorrection;
+    private final int spoolThreshold;
+
+    private SigningFeature(Builder builder) {
+        this.signer = new OutgoingSigner(builder.scheme, builder.keyId, builder.secret,
+                new CorrectableClock(builder.clock), builder.nonces, builder.onSigned);
+        this.skewCorrection = builder.skewCorrection;
+        this.spoolThreshold = builder.spoolThreshold;
+    }
+
+    /** For subclasses that {@code @RegisterProvider} can instantiate: behaves exactly as {@code configured}. */
+    protected SigningFeature(SigningFeature configured) {
+        Objects.requireNonNull(configured, "configured");
+        this.signer = configured.signer;
+        this.skewCorrection = configured.skewCorrection;
+        this.spoolThreshold = configured.spoolThreshold;
+    }
+
+    /** The common case: the system clock, random UUID nonces, no skew correction. */
+    public static SigningFeature of(Scheme scheme, String keyId, String secret) {
+        return builder(scheme).keyId(keyId).secret(secret).build();
+    }
+
+    public static Builder builder(Scheme scheme) {
+        return new Builder(scheme);
+    }
+
+    @Override
+    public boolean configure(FeatureContext context) {
+        context.register(new SigningRequestFilter(signer), REQUEST_FILTER_PRIORITY);
+        context.register(new BodySigningInterceptor(spoolThreshold), WRITER_INTERCEPTOR_PRIORITY);
+        if (skewCorrection) {
+            context.register(new SkewCorrectionFilter(signer.scheme(), signer.clock()));
+        }
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "SigningFeature[scheme=" + signer.scheme().name() + ", keyId=" + signer.keyId()
+                + ", secret=****, skewCorrection=" + skewCorrection + "]";
+    }
+
+    /** Collects the settings of one feature; not thread-safe, and {@link #build()} copies what it needs. */
+    public static final class Builder {
+        private final Scheme scheme;
+        private String keyId;
+        private Secret secret;
+        private Clock clock = Clock.systemUTC();
+        private Supplier<String> nonces = () -> UUID.randomUUID().toString();
+        private boolean skewCorrection;
+        private BiConsumer<RequestToSign, SignedHeaders> onSigned = (request, headers) -> { };
+        private int spoolThreshold = DEFAULT_SPOOL_THRESHOLD;
+
+        private Builder(Scheme scheme) {
+            this.scheme = Objects.requireNonNull(scheme, "scheme");
+        }
+
+        /** The public key id, sent in the scheme's key id header. */
+        public Builder keyId(String keyId) {
+            Objects.requireNonNull(keyId, "keyId");
+            if (keyId.isEmpty() || !keyId.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
+                // A header value carries visible ASCII only; the server would call anything else malformed.
+                throw new IllegalArgumentException("a key id is one or more visible ASCII characters");
+            }
+            this.keyId = keyId;
+            return this;
+        }
+
+        public Builder secret(String secret) {
+            return secret(Secret.of(secret));
+        }
+
+        public Builder secret(Secret secret) {
+            this.secret = Objects.requireNonNull(secret, "secret");
+            return this;
+        }
+
+        /** Where timestamps come from; the system UTC clock unless a test or a tool needs another. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Where nonces (request ids) come from; random UUID v4 unless a test or a tool needs another. */
+        public Builder nonces(Supplier<String> nonces) {
+            this.nonces = Objects.requireNonNull(nonces, "nonces");
+            return this;
+        }
+
+        /**
+         * When on, a 401 that refused the timestamp teaches the feature the server's clock, from the
+         * response's {@code Date} header, and later calls are signed on that clock. The refused call itself
+         * is not retried.
+         */
+        public Builder skewCorrection(boolean on) {
+            this.skewCorrection = on;
+            return this;
+        }
+
+        /**
+         * Called after each request is signed, with what was signed (method, path, body hash) and the headers
+         * added; neither holds the secret. For logging and debugging; it runs on the calling thread.
+         */
+        public Builder onSigned(BiConsumer<RequestToSign, SignedHeaders> listener) {
+            this.onSigned = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** Tests move the memory-to-file switch to exercise it with small bodies. */
+        Builder spoolThreshold(int bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("spoolThreshold must be >= 0");
+            }
+            this.spoolThreshold = bytes;
+            return this;
+        }
+
+        public SigningFeature build() {
+            if (keyId == null) {
+                throw new IllegalStateException("keyId is required");
+            }
+            if (secret == null) {
+                throw new IllegalStateException("secret is required");
+            }
+            return new SigningFeature(this);
+        }
+    }
+}
