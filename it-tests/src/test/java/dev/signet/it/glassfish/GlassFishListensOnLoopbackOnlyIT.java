@@ -9,16 +9,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/**
- * The running server accepts connections on 127.0.0.1 only: tests must never open a port to the network.
- * Arquillian starts the managed server before this class; it has no deployment of its own.
- */
+import dev.signet.it.Deployments;
+
+/** The running server accepts connections on 127.0.0.1 only: tests must never open a port to the network. */
 @ExtendWith(ArquillianExtension.class)
 class GlassFishListensOnLoopbackOnlyIT {
+
+    /** The managed adapter starts GlassFish at the first deployment, so this class needs one of its own. */
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war("loopback");
+    }
 
     @Test
     void everyListeningSocketOfTheServerIsOnLoopback() throws Exception {
