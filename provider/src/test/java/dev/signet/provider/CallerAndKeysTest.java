@@ -8,28 +8,24 @@ import dev.signet.core.scheme.Presets;
 import dev.signet.provider.testing.EchoResource;
 import dev.signet.provider.testing.Json;
 import dev.signet.provider.testing.SignedHttp;
-import dev.signet.provider.testing.SignetTestServer;
+import dev.signet.provider.testing.RunningServer;
 import dev.signet.provider.testing.TestKeys;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CallerAndKeysTest {
 
-    static SignetTestServer server;
-    static SignedHttp http;
+    @RegisterExtension
+    static final RunningServer server = new RunningServer(EchoResource.class);
+
+    private static SignedHttp http;
 
     @BeforeAll
-    static void start() {
-        server = SignetTestServer.start(EchoResource.class);
-        http = new SignedHttp(server.baseUri());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    static void client() {
+        http = server.http();
     }
 
     @Test

@@ -13,7 +13,7 @@ import dev.signet.provider.testing.EchoResource;
 import dev.signet.provider.testing.Json;
 import dev.signet.provider.testing.RefusalEvents;
 import dev.signet.provider.testing.SignedHttp;
-import dev.signet.provider.testing.SignetTestServer;
+import dev.signet.provider.testing.RunningServer;
 import dev.signet.provider.testing.TestKeys;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -22,9 +22,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,18 +35,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PipelineRefusalsTest {
 
-    static SignetTestServer server;
-    static SignedHttp http;
+    @RegisterExtension
+    static final RunningServer server = new RunningServer(EchoResource.class);
+
+    private static SignedHttp http;
 
     @BeforeAll
-    static void start() {
-        server = SignetTestServer.start(EchoResource.class);
-        http = new SignedHttp(server.baseUri());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    static void client() {
+        http = server.http();
     }
 
     enum Step {

@@ -10,7 +10,7 @@ import dev.signet.provider.replay.InfinispanNonceStore;
 import dev.signet.provider.testing.EchoResource;
 import dev.signet.provider.testing.Json;
 import dev.signet.provider.testing.SignedHttp;
-import dev.signet.provider.testing.SignetTestServer;
+import dev.signet.provider.testing.RunningServer;
 import dev.signet.provider.testing.TestKeys;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -20,26 +20,22 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ReplayProtectionTest {
 
-    static SignetTestServer server;
-    static SignedHttp http;
+    @RegisterExtension
+    static final RunningServer server = new RunningServer(EchoResource.class);
+
+    private static SignedHttp http;
 
     @BeforeAll
-    static void start() {
-        server = SignetTestServer.start(EchoResource.class);
-        http = new SignedHttp(server.baseUri());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    static void client() {
+        http = server.http();
     }
 
     static List<Scheme> schemesWithReplayKey() {

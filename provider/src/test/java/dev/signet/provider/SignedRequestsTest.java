@@ -7,30 +7,26 @@ import dev.signet.core.scheme.Presets;
 import dev.signet.core.scheme.Scheme;
 import dev.signet.provider.testing.EchoResource;
 import dev.signet.provider.testing.SignedHttp;
-import dev.signet.provider.testing.SignetTestServer;
+import dev.signet.provider.testing.RunningServer;
 import dev.signet.provider.testing.TestKeys;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class SignedRequestsTest {
 
-    static SignetTestServer server;
-    static SignedHttp http;
+    @RegisterExtension
+    static final RunningServer server = new RunningServer(EchoResource.class);
+
+    private static SignedHttp http;
 
     @BeforeAll
-    static void start() {
-        server = SignetTestServer.start(EchoResource.class);
-        http = new SignedHttp(server.baseUri());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    static void client() {
+        http = server.http();
     }
 
     static List<Scheme> presets() {
