@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * a fresh timestamp. This gives each identical request a timestamp that no earlier one of its kind used: the
  * clock's, or else the tick after the last one issued. A burst of N identical requests thus runs up to N-1
  * ticks ahead of the clock, which the server accepts while that stays inside its window (a window applies in
- * both directions). Thread-safe.
+ * both directions). A last timestamp further ahead than the window is forgotten: no server accepted it.
+ * Thread-safe.
  */
 final class DistinctTimestamps {
 
@@ -36,8 +37,9 @@ final class DistinctTimestamps {
     /** The instant to sign {@code request} at, given the clock says {@code now}. */
     Instant claim(RequestToSign request, Instant now) {
         Instant current = now.truncatedTo(tick.equals(Duration.ofSeconds(1)) ? ChronoUnit.SECONDS : ChronoUnit.MILLIS);
-        Instant claimed = lastIssued.merge(identity(request), current,
-                (last, fresh) -> fresh.isAfter(last) ? fresh : last.plus(tick));
+        Instant claimed = lastIssued.merge(identity(request), current, (last, fresh) -> fresh.isAfter(last)
+                // A last one beyond the window was issued on a clock since corrected backwards, and refused.
+                || last.isAfter(fresh.plus(scheme.window())) ? fresh : last.plus(tick));
         if (lastIssued.size() > PRUNE_ABOVE) {
             // Conditional per entry: an entry claimed again meanwhile is kept.
             lastIssued.entrySet().removeIf(e -> e.getValue().isBefore(current));

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -83,6 +84,11 @@ public class SigningFeature implements Feature {
             context.register(new SkewCorrectionFilter(signer.scheme(), signer.clock()));
         }
         return true;
+    }
+
+    /** The correction learned from the server's clock so far; zero until a timestamp refusal teaches one. */
+    Duration clockOffset() {
+        return signer.clock().offset();
     }
 
     @Override

@@ -90,6 +90,11 @@ final class SpooledBody extends OutputStream {
         return file != null;
     }
 
+    /** The temp file holding the body, or null while it is in memory. */
+    Path spillFile() {
+        return file;
+    }
+
     /** Copies the body, byte for byte, to {@code out}. */
     void writeTo(OutputStream out) throws IOException {
         close();

@@ -1,0 +1,83 @@
+package dev.signet.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.signet.core.keys.Secret;
+import dev.signet.core.scheme.Presets;
+import dev.signet.core.signing.RequestToSign;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The public surface: what a builder accepts, and that the secret never shows. */
+class SigningFeatureTest {
+
+    private static final String SECRET = "do-not-print-me-42";
+
+    @Test
+    void toStringNamesTheSchemeAndKeyButNeverTheSecret() {
+        String text = SigningFeature.of(Presets.CANONICAL_NONCE, "sk_live_abc", SECRET).toString();
+
+        assertTrue(text.contains("canonical-nonce") && text.contains("sk_live_abc"), text);
+        assertFalse(text.contains(SECRET), text);
+    }
+
+    @Test
+    void aFeatureNeedsAKeyIdAndASecret() {
+        var noKey = assertThrows(IllegalStateException.class,
+                () -> SigningFeature.builder(Presets.CANONICAL).secret(SECRET).build());
+        var noSecret = assertThrows(IllegalStateException.class,
+                () -> SigningFeature.builder(Presets.CANONICAL).keyId("k").build());
+
+        assertTrue(noKey.getMessage().contains("keyId"));
+        assertTrue(noSecret.getMessage().contains("secret"));
+    }
+
+    @Test
+    void aKeyIdThatCannotTravelInAHeaderIsRefusedAtOnce() {
+        for (String bad : List.of("", "key id", "clé", "key\n")) {
+            assertThrows(IllegalArgumentException.class, () -> SigningFeature.builder(Presets.CANONICAL).keyId(bad));
+        }
+    }
+
+    @Test
+    void aNonceTheSchemeWouldRefuseFailsTheCallWithoutNamingTheSecret() {
+        OutgoingSigner signer = signer(() -> "not-a-uuid");
+
+        var failure = assertThrows(IllegalStateException.class,
+                () -> signer.signInto(RequestToSign.withoutBody("GET", "/x"), new MultivaluedHashMap<>()));
+        assertFalse(failure.getMessage().contains(SECRET), failure.getMessage());
+    }
+
+    @Test
+    void signingReplacesAnyOtherSpellingOfTheSchemesHeaders() {
+        MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
+        headers.add("x-request-id", "stale");
+        headers.add("X-TIMESTAMP", "0");
+
+        signer(() -> "3b241101-e2bb-4255-8caf-4136c566a962").signInto(RequestToSign.withoutBody("GET", "/x"), headers);
+
+        assertEquals(4, headers.size(), headers::toString);
+        assertEquals(List.of("3b241101-e2bb-4255-8caf-4136c566a962"), headers.get("x-request-id"));
+        assertFalse(headers.containsKey("X-TIMESTAMP"));
+        assertTrue(headers.containsKey("x-timestamp"), "written as the document spells it");
+    }
+
+    @Test
+    void aSignatureHeaderInAnySpellingMeansTheCallerSignedIt() {
+        MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
+        headers.add("AUTHORIZATION", "their own");
+
+        assertTrue(signer(() -> "x").alreadySigned(headers));
+    }
+
+    private static OutgoingSigner signer(java.util.function.Supplier<String> nonces) {
+        return new OutgoingSigner(Presets.JSON_PAYLOAD, "acc_1", Secret.of(SECRET),
+                new CorrectableClock(Clock.systemUTC()), nonces, (request, headers) -> { });
+    }
+}
