@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.signet.core.crypto.BodyHash;
 import dev.signet.core.keys.ApiKey;
 import dev.signet.core.scheme.Presets;
@@ -42,7 +43,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.client.ClientProperties;
+import org.glassfish.jersey.jackson.JacksonFeature;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -120,6 +123,27 @@ public abstract class SigningRoundTripContract {
                     answer.receivedSha256());
             assertSignedBytesAreReceivedBytes(scheme, log, answer);
             assertEquals("100.00", transfer.amount, "the entity is never mutated");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.signet.client.SigningRoundTripContract#presets")
+    void postJacksonPojoIsSignedOverTheSerializedBytes(Scheme scheme) throws Exception {
+        SignedLog log = new SignedLog();
+        Transfer transfer = new Transfer();
+        transfer.sourceWalletId = "w_123";
+        transfer.amount = "100.00";
+        // Only Jackson on this client: JSON-B is on the test classpath too, and would be discovered first.
+        try (VerifyingServer server = start(scheme, KEY);
+                Client client = client(feature(scheme, log))
+                        .property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true)
+                        .register(JacksonFeature.class)) {
+            Answer answer = Answer.of(client.target(server.baseUri()).path(PATH).request()
+                    .post(Entity.json(transfer)));
+
+            assertTrue(answer.accepted(), answer::toString);
+            assertEquals(BodyHash.of(new ObjectMapper().writeValueAsBytes(transfer)).hex(), answer.receivedSha256());
+            assertSignedBytesAreReceivedBytes(scheme, log, answer);
         }
     }
 
