@@ -155,8 +155,9 @@ public class SigningFeature implements Feature {
         }
 
         /**
-         * Called after each request is signed, with what was signed (method, path, body hash) and the headers
-         * added; neither holds the secret. For logging and debugging; it runs on the calling thread.
+         * Called after each request is signed, with what was signed (method, raw path, body hash) and the
+         * headers added; neither holds the secret. Under a scheme that does not sign the body, the body is not
+         * read and the hash given is the empty body's. For logging and debugging; runs on the calling thread.
          */
         public Builder onSigned(BiConsumer<RequestToSign, SignedHeaders> listener) {
             this.onSigned = Objects.requireNonNull(listener, "listener");

@@ -372,9 +372,10 @@ public abstract class SigningRoundTripContract {
         SigningFeature feature = SigningFeature.builder(scheme).keyId(KEY.id()).secret(KEY.signingSecret())
                 .clock(behind).skewCorrection(true).build();
         try (VerifyingServer server = start(scheme, KEY); Client client = client(feature)) {
-            Answer refused = Answer.of(client.target(server.baseUri()).path("wallets").request().get());
-            Answer accepted = Answer.of(client.target(server.baseUri()).path(PATH).request()
+            // The refused call has a body, so its headers were set by the writer interceptor: learned from too.
+            Answer refused = Answer.of(client.target(server.baseUri()).path(PATH).request()
                     .post(Entity.entity(JSON, MediaType.APPLICATION_JSON_TYPE)));
+            Answer accepted = Answer.of(client.target(server.baseUri()).path("wallets").request().get());
 
             assertEquals(401, refused.status(), refused::toString);
             assertTrue(accepted.accepted(), accepted::toString);
