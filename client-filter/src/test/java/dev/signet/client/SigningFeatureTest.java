@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.signet.core.keys.ApiKey;
 import dev.signet.core.keys.Secret;
 import dev.signet.core.scheme.Presets;
 import dev.signet.core.signing.RequestToSign;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Clock;
@@ -74,6 +77,25 @@ class SigningFeatureTest {
         headers.add("AUTHORIZATION", "their own");
 
         assertTrue(signer(() -> "x").alreadySigned(headers));
+    }
+
+    /** What {@code @RegisterProvider(ConfiguredSigning.class)} does: the runtime instantiates the class. */
+    @Test
+    void aSubclassRegisteredByClassSignsLikeTheFeatureItWraps() {
+        try (JdkVerifyingServer server = JdkVerifyingServer.start(Presets.CANONICAL_NONCE, ConfiguredSigning.KEY);
+                Client client = ClientBuilder.newClient().register(ConfiguredSigning.class)) {
+            Answer answer = Answer.of(client.target(server.baseUri()).path("api/v1/wallets").request().get());
+
+            assertTrue(answer.accepted(), answer::toString);
+        }
+    }
+
+    public static final class ConfiguredSigning extends SigningFeature {
+        static final ApiKey KEY = ApiKey.of("sk_live_by_class", SECRET);
+
+        public ConfiguredSigning() {
+            super(SigningFeature.of(Presets.CANONICAL_NONCE, KEY.id(), SECRET));
+        }
     }
 
     private static OutgoingSigner signer(java.util.function.Supplier<String> nonces) {
