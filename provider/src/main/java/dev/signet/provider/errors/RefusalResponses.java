@@ -39,6 +39,9 @@ public final class RefusalResponses {
         Response.ResponseBuilder response = Response.status(status)
                 .type(style == ErrorStyle.PROBLEM ? "application/problem+json" : "application/json")
                 .entity(body);
+        // The server's time on every refusal lets a client correct its clock after "timestamp out of range".
+        response.header(HttpHeaders.DATE, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(java.time.ZonedDateTime.now(clock.withZone(java.time.ZoneOffset.UTC))));
         if (status == 401) {
             response.header(HttpHeaders.WWW_AUTHENTICATE,
                     "Signet realm=" + JsonString.quote(realm) + ", scheme=" + JsonString.quote(schemeName));
