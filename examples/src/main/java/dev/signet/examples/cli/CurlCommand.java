@@ -17,11 +17,8 @@ final class CurlCommand {
     }
 
     static String render(String method, String url, Map<String, String> headers, Optional<BodyOptions> body) {
-        List<String> words = new ArrayList<>(List.of("curl -sS -i"));
-        if (!(method.equals("GET") && body.isEmpty())) {
-            words.add("-X " + Shell.quote(method));
-        }
-        words.add(Shell.quote(url));
+        String methodOption = method.equals("GET") && body.isEmpty() ? "" : "-X " + Shell.quote(method) + " ";
+        List<String> words = new ArrayList<>(List.of("curl -sS -i " + methodOption + Shell.quote(url)));
         headers.forEach((name, value) -> words.add("-H " + Shell.quote(name + ": " + value)));
         body.ifPresent(b -> words.add("--data-binary " + b.file()
                 .map(path -> Shell.quote("@" + path))

@@ -52,6 +52,8 @@ final class ExplainCommand {
     private static final Set<String> OPTIONS = Set.of("preset", "headers-file", "header", "method", "url", "path",
             "body", "body-file", "keys", "secret", "at");
 
+    private static final int WIDTH = 100;
+
     private final Clock clock;
     private final PrintStream out;
 
@@ -119,7 +121,8 @@ final class ExplainCommand {
     private Clock at(Arguments arguments) throws UsageException {
         Optional<String> at = arguments.value("at");
         if (at.isEmpty()) {
-            return clock;
+            // One instant for the whole explanation, so every line speaks of the same "now".
+            return Clock.fixed(clock.instant(), ZoneOffset.UTC);
         }
         String text = at.get().trim();
         try {
@@ -176,7 +179,25 @@ final class ExplainCommand {
         Step failed = explanation.failedStep().orElseThrow();
         Failure failure = explanation.refusal().orElseThrow().failure();
         out.println("verdict  REFUSED at step " + failed.number() + " (" + failed.name() + "): " + failure);
-        hint(scheme, failure, explanation).ifPresent(hint -> out.println("hint     " + hint));
+        hint(scheme, failure, explanation).ifPresent(hint -> out.print(wrapped("hint     ", hint)));
+    }
+
+    /** The text after a label, wrapped at word boundaries and indented under its first line. */
+    private static String wrapped(String label, String text) {
+        StringBuilder out = new StringBuilder(label);
+        int column = label.length();
+        for (String word : text.split(" ")) {
+            if (column > label.length() && column + 1 + word.length() > WIDTH) {
+                out.append('\n').append(" ".repeat(label.length()));
+                column = label.length();
+            } else if (column > label.length()) {
+                out.append(' ');
+                column++;
+            }
+            out.append(word);
+            column += word.length();
+        }
+        return out.append('\n').toString();
     }
 
     private static String label(Status status) {

@@ -110,9 +110,9 @@ final class RequestExplainer {
     private String drift(Credentials credentials) {
         Duration drift = Duration.between(credentials.timestamp(), clock.instant());
         long seconds = Math.abs(drift.toSeconds());
-        String direction = drift.isNegative() ? "ahead of" : "behind";
-        return "timestamp " + credentials.timestamp() + " is " + seconds + " s " + direction + " the clock ("
-                + clock.instant() + "); the window is " + scheme.window().toSeconds() + " s either way";
+        String when = drift.isNegative() ? " s in the future" : " s old";
+        return "timestamp " + credentials.timestamp() + " is " + seconds + when + "; the window is "
+                + scheme.window().toSeconds() + " s either way";
     }
 
     private String replayUnit() {

@@ -56,14 +56,19 @@ final class DemoBanner {
         return key.scopes().isEmpty() ? "(none)" : String.join(" ", new TreeSet<>(key.scopes()));
     }
 
-    /** A ready command that signs a call with the signet tool and runs it with curl. */
+    /**
+     * A command that signs a call with the signet tool and runs it with curl. With generated keys it leaves
+     * the secret to be pasted: that secret is printed once, in the key list above, and not again here.
+     */
     static String tryIt(URI base, DemoKeys keys, Optional<Path> keysFile) {
         ApiKey key = keys.clientKey();
-        String credentials = keysFile.isPresent() && !keys.generated()
+        boolean fromFile = keysFile.isPresent() && !keys.generated();
+        String credentials = fromFile
                 ? "--keys " + Shell.quote(keysFile.get().toString()) + " --key-id " + Shell.quote(key.id())
-                : "--key-id " + Shell.quote(key.id()) + " --secret " + Shell.quote(key.signingSecret().reveal());
-        return "Try it from the repository root (curl signed by the signet tool):\n"
-                + "  examples/signet sign --preset canonical-nonce --method POST --url " + base + "/canonical-nonce/echo \\\n"
+                : "--key-id " + Shell.quote(key.id()) + " --secret 'PASTE-ITS-SECRET'";
+        return "Try it from the repository root" + (fromFile ? "" : " (paste the secret of " + key.id() + " from above)")
+                + ":\n"
+                + "  examples/signet sign --preset canonical-nonce --url " + base + "/canonical-nonce/echo \\\n"
                 + "      --body '{\"hello\":\"world\"}' " + credentials + " --curl | sh\n";
     }
 }
