@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * not on the generator's clock; every signed request has its own nonce. Unsigned and signed phases
  * alternate (A B B A ...) in the same run, and the README quotes medians over rounds.
  *
- * <p>Options: {@code --threads N --rounds R --warmup S --seconds S --sizes 0,1024}.
+ * <p>Options: {@code --threads N --rounds R --warmup S --seconds S --sizes 0,1024 --server-opts "..."}.
  */
 public final class LoadBenchmark {
 
@@ -48,10 +48,16 @@ public final class LoadBenchmark {
         int warmup = intOption(args, "--warmup", 2);
         int seconds = intOption(args, "--seconds", 5);
         String sizes = stringOption(args, "--sizes", "0,1024");
+        // Extra server JVM options, space-separated: e.g. a JFR recording to profile the server under load.
+        List<String> serverOptions = new ArrayList<>(List.of("-Xms512m", "-Xmx512m", "-Djava.net.preferIPv4Stack=true"));
+        for (String o : stringOption(args, "--server-opts", "").split(" ")) {
+            if (!o.isBlank()) {
+                serverOptions.add(o);
+            }
+        }
 
         try (ChildJvm server = ChildJvm.start(ServerMain.class.getName(),
-                List.of("-Xms512m", "-Xmx512m", "-Djava.net.preferIPv4Stack=true"),
-                ServerMain.READY, Path.of("target", "load-server.log"))) {
+                serverOptions, ServerMain.READY, Path.of("target", "load-server.log"))) {
             URI base = URI.create(server.readyLine().substring(ServerMain.READY.length()).trim());
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();
