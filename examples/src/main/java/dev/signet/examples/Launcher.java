@@ -8,6 +8,7 @@ import dev.signet.examples.demo.DemoSettings;
 import dev.signet.examples.keys.KeyGenerator;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,7 @@ public final class Launcher {
     }
 
     private static List<String> concat(List<String> words, String word) {
-        List<String> all = new java.util.ArrayList<>(words);
+        List<String> all = new ArrayList<>(words);
         all.add(word);
         return all;
     }
