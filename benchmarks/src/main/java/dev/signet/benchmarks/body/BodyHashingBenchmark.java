@@ -52,7 +52,7 @@ public class BodyHashingBenchmark {
 
     @Benchmark
     public BodyHash bodyReader() throws IOException {
-        try (CapturedBody body = reader.read(new ByteArrayInputStream(bytes)).orElseThrow()) {
+        try (CapturedBody body = reader.read(new ByteArrayInputStream(bytes), bytes.length).orElseThrow()) {
             return body.hash();
         }
     }

@@ -64,7 +64,7 @@ public final class PairedBodyHashing {
     }
 
     private static Object read(BodyReader reader, byte[] bytes) throws Exception {
-        try (CapturedBody body = reader.read(new ByteArrayInputStream(bytes)).orElseThrow()) {
+        try (CapturedBody body = reader.read(new ByteArrayInputStream(bytes), bytes.length).orElseThrow()) {
             return body.hash();
         }
     }

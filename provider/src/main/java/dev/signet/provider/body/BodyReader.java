@@ -15,6 +15,8 @@ import java.util.Optional;
  */
 public final class BodyReader {
 
+    private static final int MAX_BUFFER = 64 * 1024;
+
     private final long maxBytes;
     private final int spoolThreshold;
     private final Path spoolDirectory;
@@ -29,13 +31,18 @@ public final class BodyReader {
         return maxBytes;
     }
 
-    /** The captured body, or empty when it is longer than the maximum (nothing is kept then). */
-    public Optional<CapturedBody> read(InputStream in) throws IOException {
+    /**
+     * The captured body, or empty when it is longer than the maximum (nothing is kept then).
+     *
+     * @param lengthHint the declared Content-Length, or -1: sizes the read buffer, so a small request does
+     *                   not pay for a 64 KiB one (the largest allocation per request, as profiled)
+     */
+    public Optional<CapturedBody> read(InputStream in, long lengthHint) throws IOException {
         BodyHash.Hasher hasher = BodyHash.hasher();
         ByteArrayOutputStream memory = new ByteArrayOutputStream(Math.min(spoolThreshold, 8192));
         Path spool = null;
         OutputStream out = memory;
-        byte[] buffer = new byte[64 * 1024];
+        byte[] buffer = new byte[lengthHint >= 0 && lengthHint < MAX_BUFFER ? (int) lengthHint + 1 : MAX_BUFFER];
         boolean complete = false;
         try {
             int n;
@@ -60,6 +67,9 @@ public final class BodyReader {
                     Files.deleteIfExists(spool);
                 }
             }
+        }
+        if (hasher.length() == 0) {
+            return Optional.of(new CapturedBody(BodyHash.EMPTY, 0, new byte[0], null)); // no SHA-256 of nothing
         }
         return Optional.of(new CapturedBody(hasher.finish(), hasher.length(),
                 spool == null ? memory.toByteArray() : null, spool));

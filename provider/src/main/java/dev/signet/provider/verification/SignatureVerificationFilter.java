@@ -20,7 +20,6 @@ import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -164,17 +163,11 @@ public final class SignatureVerificationFilter implements ContainerRequestFilter
     }
 
     private Optional<CapturedBody> readBody(ContainerRequestContext request, SignetRuntime rt) throws IOException {
-        String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (declared != null) {
-            try {
-                if (Long.parseLong(declared.trim()) > rt.bodyReader().maxBytes()) {
-                    return Optional.empty(); // refuse before reading a byte
-                }
-            } catch (NumberFormatException ignored) {
-                // the container rejects a bad Content-Length itself; read and count instead
-            }
+        long declared = request.getLength(); // -1 when not declared
+        if (declared > rt.bodyReader().maxBytes()) {
+            return Optional.empty(); // refuse before reading a byte
         }
-        Optional<CapturedBody> body = rt.bodyReader().read(request.getEntityStream());
+        Optional<CapturedBody> body = rt.bodyReader().read(request.getEntityStream(), declared);
         body.ifPresent(b -> {
             request.setProperty(CAPTURED_BODY, b);
             try {
