@@ -12,8 +12,9 @@ import jakarta.ws.rs.Produces;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A payments-style API: reading needs {@code transfer:read}, creating needs {@code transfer:create}, both
- * under the canonical-nonce scheme, which signs method, path, timestamp, nonce and the body's hash.
+ * A payments-style API: reading needs {@code transfer:read}, creating needs {@code transfer:create}. The
+ * scheme is the application's setting {@code signet.scheme} (META-INF/microprofile-config.properties):
+ * canonical-nonce, which signs method, path, timestamp, nonce and the body's hash.
  */
 @RequestScoped
 @Path("transfers")
@@ -24,14 +25,14 @@ public class TransfersResource {
     VerifiedCaller caller;
 
     @GET
-    @SignedRequired(scheme = "canonical-nonce", scopes = "transfer:read")
+    @SignedRequired(scopes = "transfer:read")
     public String list() {
         return "{\"caller\":" + JsonString.quote(caller.keyId()) + ",\"transfers\":[]}";
     }
 
     /** The body read here is the very body whose hash was verified: Signet hands the resource the same bytes. */
     @POST
-    @SignedRequired(scheme = "canonical-nonce", scopes = "transfer:create")
+    @SignedRequired(scopes = "transfer:create")
     public String create(byte[] body) {
         return "{\"caller\":" + JsonString.quote(caller.keyId()) + ",\"accepted\":"
                 + JsonString.quote(new String(body, StandardCharsets.UTF_8)) + "}";
