@@ -1,4 +1,4 @@
-package dev.signet.it.glassfish;
+package dev.signet.it.scenarios;
 
 import java.io.IOException;
 import java.net.InetAddress;

@@ -10,21 +10,24 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import dev.signet.it.Deployments;
+import dev.signet.it.scenarios.ListeningSockets;
+import dev.signet.it.scenarios.ScenarioWar;
 
 /** The running server accepts connections on 127.0.0.1 only: tests must never open a port to the network. */
 @ExtendWith(ArquillianExtension.class)
 class GlassFishListensOnLoopbackOnlyIT {
 
-    /** The managed adapter starts GlassFish at the first deployment, so this class needs one of its own. */
+    /** The scenario WAR, so that its Infinispan cache (and the JGroups transport) runs too. */
     @Deployment(testable = false)
+    @TargetsContainer("nodeA")
     static WebArchive deployment() {
-        return Deployments.war("loopback");
+        return ScenarioWar.create();
     }
 
     @Test

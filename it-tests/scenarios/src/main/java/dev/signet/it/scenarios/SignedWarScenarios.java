@@ -1,0 +1,348 @@
+package dev.signet.it.scenarios;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.signet.client.SigningFeature;
+import dev.signet.core.scheme.Presets;
+import dev.signet.it.app.AppKeys;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * What Signet must do on every server, over HTTP against the deployed {@link ScenarioWar}. A server module
+ * extends this class and adds only its {@code @Deployment} (testable = false): the tests run in the test JVM
+ * as the server's callers do, signed by the client filter or by hand from the seed documents' recipes.
+ */
+@ExtendWith(ArquillianExtension.class)
+public abstract class SignedWarScenarios {
+
+    // HTTP/1.1: the JDK client's h2c upgrade can stall a POST body on some servers (TOOLCHAIN pitfall 2).
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(10))
+        .build();
+
+    /** UTF-8 text beyond ASCII, then bytes that are no text at all: the resource must read them unchanged. */
+    private static final byte[] NON_ASCII_BODY = concat(
+        "{\"payee\":\"Zoë Ångström\",\"memo\":\"☕ 12,50 € ✓ 🚀\"}".getBytes(StandardCharsets.UTF_8),
+        new byte[] {0, (byte) 0xff, (byte) 0xfe, (byte) 0x80, '\r', '\n'});
+
+    @ArquillianResource
+    URL base;
+
+    private Client client;
+
+    @AfterEach
+    void closeClient() {
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    static Stream<String> presets() {
+        return Refusal.PRESETS.stream();
+    }
+
+    static Stream<String> presetsWithReplayKey() {
+        return Stream.of("json-payload", "canonical", "canonical-nonce");
+    }
+
+    static Stream<Object[]> refusals() {
+        return Refusal.matrix();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("presets")
+    void signedGetFromTheClientFilterIsAccepted(String preset) {
+        Answer answer = filterSigned(preset, AppKeys.WRITER).path(preset + "/echo").get();
+
+        assertEquals(200, answer.status(), answer::toString);
+        assertEquals(AppKeys.WRITER, answer.string("keyId"));
+        assertEquals(preset, answer.string("scheme"));
+        assertEquals(0, answer.json().getInt("bodyLength"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("presets")
+    void signedPostFromTheClientFilterReachesTheResourceByteForByte(String preset) {
+        Answer answer = filterSigned(preset, AppKeys.WRITER).path(preset + "/echo").post(NON_ASCII_BODY);
+
+        assertEquals(200, answer.status(), answer::toString);
+        assertEquals(NON_ASCII_BODY.length, answer.json().getInt("bodyLength"));
+        assertEquals(HandSignedRequest.sha256Hex(NON_ASCII_BODY), answer.string("bodySha256"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("presets")
+    void handSignedGetFollowingTheSeedDocumentIsAccepted(String preset) throws Exception {
+        Answer answer = send(handSigned(preset, "GET", preset + "/echo", AppKeys.WRITER));
+
+        assertEquals(200, answer.status(), answer::toString);
+        assertEquals(AppKeys.WRITER, answer.string("principal"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("presets")
+    void handSignedPostFollowingTheSeedDocumentReachesTheResourceByteForByte(String preset) throws Exception {
+        Answer answer = send(handSigned(preset, "POST", preset + "/echo", AppKeys.WRITER).body(NON_ASCII_BODY));
+
+        assertEquals(200, answer.status(), answer::toString);
+        assertEquals(HandSignedRequest.sha256Hex(NON_ASCII_BODY), answer.string("bodySha256"));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("refusals")
+    void eachPipelineStepRefusesAsThePresetsDocumentSays(String preset, Refusal refusal) throws Exception {
+        Answer answer = send(spoiled(preset, refusal));
+
+        assertEquals(refusal.status(preset), answer.status(), answer::toString);
+        String[] marker = refusal.marker(preset);
+        assertEquals(marker[1], answer.string(marker[0]), answer::toString);
+        assertEquals(Refusal.mediaType(preset), answer.mediaType());
+        if (answer.status() == 401) {
+            assertNotNull(answer.challenge(), "a 401 carries WWW-Authenticate");
+            assertTrue(answer.challenge().contains("scheme=\"" + preset + "\""), answer.challenge());
+        } else {
+            assertNull(answer.challenge(), "only a 401 carries WWW-Authenticate");
+        }
+        assertFalse(answer.raw().contains(AppKeys.secretOf(AppKeys.WRITER)), "no secret in an answer");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("presetsWithReplayKey")
+    void aReplayedRequestIsRefused(String preset) throws Exception {
+        HttpRequest request = handSigned(preset, "POST", preset + "/echo", AppKeys.WRITER).body(NON_ASCII_BODY).build();
+
+        assertEquals(200, send(request).status());
+        Answer replay = send(request);
+
+        assertEquals(401, replay.status(), replay::toString);
+        if ("canonical-nonce".equals(preset)) {
+            assertEquals("NONCE_REUSED", replay.string("message"));
+        } else {
+            assertEquals("https://signet.dev/problems/replayed", replay.string("type"));
+        }
+    }
+
+    @Test
+    void timestampSecretsHmacIsReusableWithinItsWindowAsItsDocumentRequires() throws Exception {
+        HttpRequest request = handSigned("timestamp-secret", "GET", "timestamp-secret/echo", AppKeys.WRITER).build();
+
+        assertEquals(200, send(request).status());
+        assertEquals(200, send(request).status());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("presets")
+    void aScopedEndpointAdmitsOnlyAKeyHoldingTheScope(String preset) {
+        assertEquals(200, filterSigned(preset, AppKeys.WRITER).path(preset + "/scoped").post(NON_ASCII_BODY).status());
+
+        Answer reader = filterSigned(preset, AppKeys.READER).path(preset + "/scoped").post(NON_ASCII_BODY);
+        assertEquals(403, reader.status(), reader::toString);
+    }
+
+    @Test
+    void rolesAllowedSeesTheKeysScopesAsRoles() {
+        Answer writer = filterSigned("canonical", AppKeys.WRITER).path("canonical/roles").get();
+        assertEquals(200, writer.status(), writer::toString);
+        assertTrue(writer.json().getBoolean("inWriteRole"));
+
+        Answer reader = filterSigned("canonical", AppKeys.READER).path("canonical/roles").get();
+        assertEquals(403, reader.status(), reader::toString);
+    }
+
+    @Test
+    void theInjectedCallerBeanDescribesTheVerifiedKey() {
+        Answer answer = filterSigned("canonical-nonce", AppKeys.WRITER).path("canonical-nonce/echo").get();
+
+        assertEquals(200, answer.status(), answer::toString);
+        assertEquals(AppKeys.WRITER, answer.string("keyId"));
+        assertEquals(AppKeys.WRITER, answer.string("principal"));
+        assertEquals(AppKeys.TENANT, answer.string("tenant"));
+        assertEquals(AppKeys.READ + " " + AppKeys.WRITE, answer.string("scopes"));
+        assertEquals("canonical-nonce", answer.string("scheme"));
+
+        Answer reader = filterSigned("canonical-nonce", AppKeys.READER).path("canonical-nonce/echo").get();
+        assertEquals(AppKeys.READER, reader.string("keyId"));
+        assertTrue(reader.json().isNull("tenant"));
+        assertFalse(reader.json().getBoolean("inWriteRole"));
+    }
+
+    @Test
+    void theApplicationsOwnKeyRepositoryBeanIsAsked() throws Exception {
+        long before = probe().getJsonNumber("lookups").longValue();
+
+        assertEquals(200, filterSigned("canonical", AppKeys.READER).path("canonical/echo").get().status());
+
+        var after = probe();
+        assertEquals("AppKeyRepository", after.getString("bean"));
+        assertTrue(after.getJsonNumber("lookups").longValue() > before, () -> "lookups stayed at " + before);
+    }
+
+    @Test
+    void theSchemeOfAnUnnamedEndpointComesFromTheServersConfiguration() {
+        // ScenarioWar.SERVER_SETTINGS names canonical; the WAR itself carries no setting.
+        Answer answer = filterSigned("canonical", AppKeys.READER).path("configured/echo").get();
+        assertEquals(200, answer.status(), answer::toString);
+        assertEquals("canonical", answer.string("scheme"));
+
+        assertEquals(401, filterSigned("canonical-nonce", AppKeys.READER).path("configured/echo").get().status());
+    }
+
+    @Test
+    void aFiftyMebibyteUploadIsVerifiedAndStreamedToTheResource() {
+        byte[] body = new byte[50 * 1024 * 1024];
+        new Random(9421).nextBytes(body);
+
+        Answer answer = filterSigned("canonical-nonce", AppKeys.WRITER).path("canonical-nonce/upload").post(body);
+
+        assertEquals(200, answer.status(), answer::toString);
+        assertEquals(body.length, answer.json().getJsonNumber("bodyLength").longValue());
+        assertEquals(HandSignedRequest.sha256Hex(body), answer.string("bodySha256"));
+    }
+
+    @Test
+    void aBadRequestIsAnsweredInJsonNeverWithAStackTrace() throws Exception {
+        HttpRequest garbage = HttpRequest.newBuilder(api("canonical-nonce/echo"))
+            .header("X-Api-Key", "not a key; <script>")
+            .header("X-Timestamp", "9".repeat(400))
+            .header("X-Nonce", "\u00e9\u00e9")
+            .header("X-Signature", "%%%")
+            .GET().build();
+
+        Answer answer = send(garbage);
+
+        assertEquals(401, answer.status(), answer::toString);
+        assertEquals("GA2001", answer.string("code"));
+        assertFalse(answer.raw().contains("Exception"), answer::toString);
+    }
+
+    /** The application's base, {@code http://127.0.0.1:port/ledger/}, for subclasses that add scenarios. */
+    protected URL base() {
+        return base;
+    }
+
+    protected URI api(String path) {
+        return URI.create(base.toExternalForm()).resolve("api/" + path);
+    }
+
+    protected HandSignedRequest handSigned(String preset, String method, String path, String keyId) {
+        return HandSignedRequest.of(preset, method, api(path)).key(keyId, AppKeys.secretOf(keyId));
+    }
+
+    protected static Answer send(HandSignedRequest request) throws IOException, InterruptedException {
+        return send(request.build());
+    }
+
+    protected static Answer send(HttpRequest request) throws IOException, InterruptedException {
+        return Answer.of(HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private jakarta.json.JsonObject probe() throws Exception {
+        return send(HttpRequest.newBuilder(api("probe/key-repository")).GET().build()).json();
+    }
+
+    /** The request that {@code refusal} must stop, correct in every other way. */
+    private HandSignedRequest spoiled(String preset, Refusal refusal) {
+        byte[] body = "{\"amount\":\"10.00\"}".getBytes(StandardCharsets.UTF_8);
+        String keyId = switch (refusal) {
+            case UNKNOWN_KEY -> "no-such-key";
+            case DISABLED_KEY -> AppKeys.DISABLED;
+            case REVOKED_KEY -> AppKeys.REVOKED;
+            case EXPIRED_KEY -> AppKeys.EXPIRED;
+            case IP_NOT_ALLOWED -> AppKeys.ELSEWHERE;
+            case MISSING_SCOPE -> AppKeys.READER;
+            default -> AppKeys.WRITER;
+        };
+        HandSignedRequest request = handSigned(preset, "POST", preset + "/scoped", keyId).body(body);
+        return switch (refusal) {
+            case NO_CREDENTIALS -> request.unsigned();
+            case MALFORMED_TIMESTAMP -> request.timestampText("yesterday");
+            case UNKNOWN_KEY -> request.key(keyId, "a-secret-nobody-issued");
+            case STALE_TIMESTAMP -> request.at(Instant.now().minus(Duration.ofHours(1)));
+            case FUTURE_TIMESTAMP -> request.at(Instant.now().plus(Duration.ofHours(1)));
+            case WRONG_SECRET -> request.key(keyId, "not-" + AppKeys.secretOf(keyId));
+            case TAMPERED_BODY -> request.sendInstead("{\"amount\":\"99.00\"}".getBytes(StandardCharsets.UTF_8));
+            default -> request;
+        };
+    }
+
+    private SignedTarget filterSigned(String preset, String keyId) {
+        if (client != null) {
+            client.close();
+        }
+        client = ClientBuilder.newBuilder()
+            .connectTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
+            .readTimeout(120, java.util.concurrent.TimeUnit.SECONDS)
+            .register(SigningFeature.builder(Presets.byName(preset).orElseThrow())
+                .keyId(keyId)
+                .secret(AppKeys.secretOf(keyId))
+                .clock(Clock.systemUTC())
+                .nonces(() -> UUID.randomUUID().toString())
+                .build())
+            .build();
+        return new SignedTarget(client, URI.create(base.toExternalForm()).resolve("api/"));
+    }
+
+    /** Requests through the client filter: the way a Java caller of the server signs. */
+    protected record SignedTarget(Client client, URI api) {
+
+        SignedTarget path(String path) {
+            return new SignedTarget(client, api.resolve(path));
+        }
+
+        Answer get() {
+            try (Response response = client.target(api).request("application/json").get()) {
+                return answer(response);
+            }
+        }
+
+        Answer post(byte[] body) {
+            try (Response response = client.target(api).request("application/json")
+                    .post(Entity.entity(body, "application/octet-stream"))) {
+                return answer(response);
+            }
+        }
+
+        private static Answer answer(Response response) {
+            String body = response.readEntity(String.class);
+            return new Answer(response.getStatus(), Answer.parse(body), String.valueOf(response.getMediaType()),
+                response.getHeaderString("WWW-Authenticate"), body);
+        }
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] joined = new byte[first.length + second.length];
+        System.arraycopy(first, 0, joined, 0, first.length);
+        System.arraycopy(second, 0, joined, first.length, second.length);
+        return joined;
+    }
+}
