@@ -1,0 +1,67 @@
+package dev.signet.it.payara;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+
+import dev.signet.it.scenarios.ListeningSockets;
+import dev.signet.it.scenarios.ScenarioWar;
+import dev.signet.it.scenarios.SignedWarScenarios;
+
+/**
+ * The scenario suite on Payara Micro 6 (Jersey + Weld). The WAR needs one Payara descriptor,
+ * {@code WEB-INF/payara-web.xml}, that turns off Payara's own JAX-RS {@code @RolesAllowed} filter: that
+ * filter wants a caller authenticated by Jakarta Security, while Signet authenticates in JAX-RS and checks
+ * {@code @RolesAllowed} against the verified key's scopes itself.
+ *
+ * <p>The adapter starts one Payara Micro JVM per deployment and ends it at undeploy, so the loopback check
+ * is a method here rather than a class of its own: a second class would start a second server on the same
+ * port while the first one is still shutting down.
+ */
+class PayaraMicroScenariosIT extends SignedWarScenarios {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ScenarioWar.create()
+            .addAsWebInfResource(PayaraMicroScenariosIT.class.getPackage(), "payara-web.xml", "payara-web.xml");
+    }
+
+    /** The running server accepts connections on 127.0.0.1 only: tests must never open a port to the network. */
+    @Test
+    void everyListeningSocketOfPayaraMicroIsOnLoopback() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "needs Linux /proc");
+        long pid = PayaraMicroProcess.pid();
+
+        List<InetSocketAddress> listening = ListeningSockets.of(pid);
+
+        assertTrue(listening.stream().anyMatch(socket -> socket.getPort() == port("it.payara.httpPort")),
+            () -> "the HTTP listener is not among " + listening);
+        assertTrue(listening.stream().anyMatch(socket -> socket.getPort() == port("it.payara.hazelcastPort")),
+            () -> "Hazelcast is not among " + listening);
+        List<InetSocketAddress> notLoopback = listening.stream()
+            .filter(socket -> !socket.getAddress().getHostAddress().equals("127.0.0.1"))
+            .toList();
+        assertEquals(List.of(), notLoopback, () -> "listening beyond 127.0.0.1; all: " + listening);
+    }
+
+    /** The deployment's URL points at loopback, where the server listens. */
+    @Test
+    void theTestsCallTheServerOnLoopback() throws Exception {
+        assertTrue(InetAddress.getByName(base().getHost()).isLoopbackAddress(), base()::toString);
+        assertEquals(port("it.payara.httpPort"), base().getPort(), base()::toString);
+    }
+
+    private static int port(String property) {
+        return Integer.parseInt(System.getProperty(property));
+    }
+}
