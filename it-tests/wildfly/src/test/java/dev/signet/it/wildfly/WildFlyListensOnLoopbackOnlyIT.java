@@ -1,0 +1,71 @@
+package dev.signet.it.wildfly;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.signet.it.scenarios.ListeningSockets;
+import dev.signet.it.scenarios.ScenarioWar;
+
+/** The running server accepts connections on 127.0.0.1 only: tests must never open a port to the network. */
+@ExtendWith(ArquillianExtension.class)
+class WildFlyListensOnLoopbackOnlyIT {
+
+    private static final String LOOPBACK = "127.0.0.1";
+
+    /** The scenario WAR, so that everything it starts (its Infinispan cache among them) runs too. */
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return WildFlyWar.of(ScenarioWar.create());
+    }
+
+    @ArquillianResource
+    java.net.URL base;
+
+    @Test
+    void everyListeningSocketOfTheServerIsOnLoopback() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "needs Linux /proc");
+        int offset = Integer.parseInt(System.getProperty("it.wildfly.port-offset"));
+        int httpPort = 8080 + offset;
+        int managementPort = 9990 + offset;
+        assertEquals(managementPort, Integer.parseInt(System.getProperty("it.wildfly.management-port")),
+            "it.wildfly.management-port must be 9990 plus it.wildfly.port-offset");
+        assertEquals(LOOPBACK, base.getHost(), base::toString);
+        assertEquals(httpPort, base.getPort(), base::toString);
+
+        List<InetSocketAddress> listening = ListeningSockets.of(serverPid());
+
+        assertTrue(listening.stream().anyMatch(socket -> socket.getPort() == httpPort),
+            () -> "the HTTP listener is not among " + listening);
+        assertTrue(listening.stream().anyMatch(socket -> socket.getPort() == managementPort),
+            () -> "the management listener is not among " + listening);
+        List<InetSocketAddress> notLoopback = listening.stream()
+            .filter(socket -> !socket.getAddress().getHostAddress().equals(LOOPBACK))
+            .toList();
+        assertEquals(List.of(), notLoopback, () -> "listening beyond 127.0.0.1; all: " + listening);
+    }
+
+    /** The one JVM whose command line names this build's WildFly home (the adapter passes -Djboss.home.dir). */
+    private static long serverPid() {
+        String home = Path.of(System.getProperty("wildfly.home")).toAbsolutePath().normalize().toString();
+        List<ProcessHandle> servers = ProcessHandle.allProcesses()
+            .filter(process -> process.info().arguments()
+                .map(arguments -> List.of(arguments).contains("-Djboss.home.dir=" + home))
+                .orElse(false))
+            .toList();
+        assertEquals(1, servers.size(), () -> "WildFly processes with jboss.home.dir " + home + ": " + servers);
+        return servers.get(0).pid();
+    }
+}

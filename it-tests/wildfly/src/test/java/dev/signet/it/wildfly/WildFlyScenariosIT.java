@@ -1,0 +1,19 @@
+package dev.signet.it.wildfly;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import dev.signet.it.scenarios.ScenarioWar;
+import dev.signet.it.scenarios.SignedWarScenarios;
+
+/**
+ * The scenario suite on WildFly 39 (RESTEasy + Weld). The WAR needs one WildFly descriptor, which every user
+ * of Signet on WildFly needs too: {@link WildFlyWar#DEPLOYMENT_STRUCTURE}.
+ */
+class WildFlyScenariosIT extends SignedWarScenarios {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return WildFlyWar.of(ScenarioWar.create());
+    }
+}
