@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,6 @@ class GlassFishListensOnLoopbackOnlyIT {
 
     /** The scenario WAR, so that its Infinispan cache (and the JGroups transport) runs too. */
     @Deployment(testable = false)
-    @TargetsContainer("nodeA")
     static WebArchive deployment() {
         return ScenarioWar.create();
     }

@@ -1,7 +1,6 @@
 package dev.signet.it.glassfish;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import dev.signet.it.scenarios.ScenarioWar;
@@ -11,7 +10,6 @@ import dev.signet.it.scenarios.SignedWarScenarios;
 class GlassFishScenariosIT extends SignedWarScenarios {
 
     @Deployment(testable = false)
-    @TargetsContainer("nodeA")
     static WebArchive deployment() {
         return ScenarioWar.create();
     }

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,7 +36,9 @@ import org.w3c.dom.NodeList;
  * values: running it twice changes nothing.
  *
  * <p>Run by the build in pre-integration-test:
- * {@code LoopbackDomain <domain.xml> <port base> <ports.properties to write> <property prefix>}.
+ * {@code LoopbackDomain <domain.xml> <port base> <ports.properties> <property prefix> [-Dname=value ...]}.
+ * The {@code -D} options become JVM options of the server: the way an operator gives an application its
+ * settings. The ports file is merged, so several domains can write their ports to one file.
  */
 public final class LoopbackDomain {
 
@@ -46,21 +49,23 @@ public final class LoopbackDomain {
 
     private final Document domain;
     private final DomainPorts ports;
+    private final List<String> jvmOptions;
     private boolean changed;
 
-    LoopbackDomain(Document domain, DomainPorts ports) {
+    LoopbackDomain(Document domain, DomainPorts ports, List<String> jvmOptions) {
         this.domain = domain;
         this.ports = ports;
+        this.jvmOptions = List.copyOf(jvmOptions);
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 4) {
+        if (args.length < 4) {
             throw new IllegalArgumentException(
-                "usage: LoopbackDomain <domain.xml> <port base> <ports.properties> <property prefix>");
+                "usage: LoopbackDomain <domain.xml> <port base> <ports.properties> <property prefix> [-Dname=value ...]");
         }
         Path domainXml = Path.of(args[0]);
         DomainPorts ports = new DomainPorts(Integer.parseInt(args[1]));
-        boolean changed = apply(domainXml, ports);
+        boolean changed = apply(domainXml, ports, List.of(args).subList(4, args.length));
         writeProperties(Path.of(args[2]), ports.asProperties(args[3]));
         System.out.printf("LoopbackDomain: %s %s, listeners on %s, ports from base %d (admin %d, http %d)%n",
             domainXml, changed ? "edited" : "already set", LOOPBACK, ports.base(), ports.admin(), ports.http());
@@ -68,8 +73,13 @@ public final class LoopbackDomain {
 
     /** Edits the file in place; answers whether anything had to change. */
     public static boolean apply(Path domainXml, DomainPorts ports) throws Exception {
+        return apply(domainXml, ports, List.of());
+    }
+
+    /** As {@link #apply(Path, DomainPorts)}, and sets each {@code -Dname=value} as a JVM option of the server. */
+    public static boolean apply(Path domainXml, DomainPorts ports, List<String> jvmOptions) throws Exception {
         Document document = parse(domainXml);
-        LoopbackDomain edit = new LoopbackDomain(document, ports);
+        LoopbackDomain edit = new LoopbackDomain(document, ports, jvmOptions);
         edit.apply();
         if (edit.changed) {
             Path next = domainXml.resolveSibling(domainXml.getFileName() + ".loopback");
@@ -89,6 +99,7 @@ public final class LoopbackDomain {
             disableJms(config);
             if (runsTheServer) {
                 assignPorts(config);
+                setJvmOptions(config);
             }
         }
     }
@@ -188,6 +199,28 @@ public final class LoopbackDomain {
         }
     }
 
+    private void setJvmOptions(Element config) {
+        for (String option : jvmOptions) {
+            if (!option.startsWith("-D") || option.indexOf('=') < 0) {
+                throw new IllegalArgumentException("not a -Dname=value option: " + option);
+            }
+            String name = option.substring(0, option.indexOf('=') + 1);
+            for (Element javaConfig : elements(config, "java-config")) {
+                List<Element> same = directChildren(javaConfig, "jvm-options").stream()
+                    .filter(existing -> existing.getTextContent().startsWith(name))
+                    .toList();
+                if (same.size() == 1 && same.get(0).getTextContent().equals(option)) {
+                    continue;
+                }
+                same.forEach(javaConfig::removeChild);
+                Element added = domain.createElement("jvm-options");
+                added.setTextContent(option);
+                javaConfig.appendChild(added);
+                changed = true;
+            }
+        }
+    }
+
     private void set(Element element, String attribute, String value) {
         if (!element.getAttribute(attribute).equals(value)) {
             element.setAttribute(attribute, value);
@@ -237,9 +270,20 @@ public final class LoopbackDomain {
         return out.toString();
     }
 
+    /** Merges into the file: each domain writes its own prefix, and Failsafe reads one file. */
     private static void writeProperties(Path file, Map<String, String> properties) throws IOException {
+        Map<String, String> merged = new TreeMap<>();
+        if (Files.exists(file)) {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                int equals = line.indexOf('=');
+                if (!line.startsWith("#") && equals > 0) {
+                    merged.put(line.substring(0, equals), line.substring(equals + 1));
+                }
+            }
+        }
+        merged.putAll(properties);
         StringBuilder text = new StringBuilder("# Written by LoopbackDomain; read by Failsafe as system properties.\n");
-        properties.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+        merged.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }

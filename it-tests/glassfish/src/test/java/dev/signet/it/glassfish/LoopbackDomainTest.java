@@ -93,6 +93,19 @@ class LoopbackDomainTest {
     }
 
     @Test
+    void settingsBecomeJvmOptionsOfTheServerConfigOnceEach() throws Exception {
+        List<String> settings = List.of("-Dsignet.scheme=canonical", "-Dsignet.max-body-bytes=1024");
+        LoopbackDomain.apply(domainXml, PORTS, settings);
+        assertTrue(LoopbackDomain.apply(domainXml, PORTS, List.of("-Dsignet.scheme=canonical-nonce")));
+
+        assertEquals(List.of("-Dsignet.scheme=canonical-nonce"),
+            values("//config[@name='server-config']/java-config/jvm-options[starts-with(., '-Dsignet.scheme=')]"));
+        assertEquals(1, count("//config[@name='server-config']/java-config/jvm-options[. = '-Dsignet.max-body-bytes=1024']"));
+        assertEquals(0, count("//config[@name='default-config']/java-config/jvm-options[starts-with(., '-Dsignet.')]"));
+        assertFalse(LoopbackDomain.apply(domainXml, PORTS, List.of("-Dsignet.scheme=canonical-nonce")));
+    }
+
+    @Test
     void portBaseThatReachesTheEphemeralRangeIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new DomainPorts(32700));
         assertThrows(IllegalArgumentException.class, () -> new DomainPorts(80));

@@ -10,7 +10,6 @@ import java.util.TreeSet;
 import dev.signet.core.scheme.JsonString;
 import dev.signet.provider.SignedRequired;
 import dev.signet.provider.caller.VerifiedCaller;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -125,15 +124,6 @@ public class LedgerResource {
     @Path("configured/echo")
     @SignedRequired(scopes = AppKeys.READ)
     public String getConfiguredScheme() {
-        return describe(new byte[0]);
-    }
-
-    /** Signet's scope check lets any reader in; the portable {@code @RolesAllowed} then wants the write role. */
-    @GET
-    @Path("canonical/roles")
-    @SignedRequired(scheme = "canonical", scopes = AppKeys.READ)
-    @RolesAllowed(AppKeys.WRITE)
-    public String roles() {
         return describe(new byte[0]);
     }
 
