@@ -3,7 +3,6 @@ package dev.signet.it.glassfish;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -42,7 +41,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.signet.it.app.AppKeys;
 import dev.signet.it.scenarios.HandSignedRequest;
-import dev.signet.it.scenarios.ListeningSockets;
+import dev.signet.it.scenarios.LoopbackOnly;
 import dev.signet.it.scenarios.ScenarioWar;
 
 /**
@@ -59,7 +58,6 @@ class GlassFishClusterIT {
     private static final HttpClient HTTP = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(10))
-        .executor(Executors.newFixedThreadPool(8))
         .build();
     private static final byte[] BODY = "{\"transfer\":\"42.00 €\"}".getBytes(StandardCharsets.UTF_8);
 
@@ -135,15 +133,10 @@ class GlassFishClusterIT {
         for (String domain : List.of("domain1", "domain2")) {
             long pid = domain.equals("domain2") ? NODE_B.pid() : Long.parseLong(Files.readString(Path.of(
                 System.getProperty("glassfish.home"), "glassfish", "domains", domain, "config", "pid")).trim());
-            List<InetSocketAddress> listening = ListeningSockets.of(pid);
             int jgroupsPort = Integer.parseInt(System.getProperty(
                 domain.equals("domain1") ? "it.jgroups.port1" : "it.jgroups.port2"));
 
-            assertTrue(listening.stream().anyMatch(socket -> socket.getPort() == jgroupsPort),
-                () -> domain + ": the JGroups transport is not among " + listening);
-            assertEquals(List.of(), listening.stream()
-                .filter(socket -> !socket.getAddress().getHostAddress().equals("127.0.0.1")).toList(),
-                () -> domain + " listens beyond 127.0.0.1; all: " + listening);
+            LoopbackOnly.assertListening(pid, Map.of(domain + ": the JGroups transport", jgroupsPort));
         }
     }
 

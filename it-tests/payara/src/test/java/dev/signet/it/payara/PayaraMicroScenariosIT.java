@@ -5,16 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
-import dev.signet.it.scenarios.ListeningSockets;
+import dev.signet.it.scenarios.LoopbackOnly;
 import dev.signet.it.scenarios.ScenarioWar;
 import dev.signet.it.scenarios.SignedWarScenarios;
 
@@ -42,16 +41,9 @@ class PayaraMicroScenariosIT extends SignedWarScenarios {
         assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "needs Linux /proc");
         long pid = PayaraMicroProcess.pid();
 
-        List<InetSocketAddress> listening = ListeningSockets.of(pid);
-
-        assertTrue(listening.stream().anyMatch(socket -> socket.getPort() == port("it.payara.httpPort")),
-            () -> "the HTTP listener is not among " + listening);
-        assertTrue(listening.stream().anyMatch(socket -> socket.getPort() == port("it.payara.hazelcastPort")),
-            () -> "Hazelcast is not among " + listening);
-        List<InetSocketAddress> notLoopback = listening.stream()
-            .filter(socket -> !socket.getAddress().getHostAddress().equals("127.0.0.1"))
-            .toList();
-        assertEquals(List.of(), notLoopback, () -> "listening beyond 127.0.0.1; all: " + listening);
+        LoopbackOnly.assertListening(pid, Map.of(
+            "the HTTP listener", port("it.payara.httpPort"),
+            "Hazelcast", port("it.payara.hazelcastPort")));
     }
 
     /** The deployment's URL points at loopback, where the server listens. */

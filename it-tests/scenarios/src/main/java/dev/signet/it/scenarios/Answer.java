@@ -7,6 +7,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.core.Response;
 
 /** An HTTP answer with its JSON body read; a body that is not JSON fails the test with the body shown. */
 public record Answer(int status, JsonObject json, String contentType, String challenge, String raw) {
@@ -16,6 +17,13 @@ public record Answer(int status, JsonObject json, String contentType, String cha
             response.headers().firstValue("Content-Type").orElse(""),
             response.headers().firstValue("WWW-Authenticate").orElse(null),
             response.body());
+    }
+
+    /** The same from a JAX-RS client's response (the client filter's side). */
+    public static Answer of(Response response) {
+        String body = response.readEntity(String.class);
+        return new Answer(response.getStatus(), parse(body), String.valueOf(response.getMediaType()),
+            response.getHeaderString("WWW-Authenticate"), body);
     }
 
     public static JsonObject parse(String body) {

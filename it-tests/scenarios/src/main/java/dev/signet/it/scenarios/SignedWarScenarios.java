@@ -326,21 +326,15 @@ public abstract class SignedWarScenarios {
 
         Answer get() {
             try (Response response = client.target(api).request("application/json").get()) {
-                return answer(response);
+                return Answer.of(response);
             }
         }
 
         Answer post(byte[] body) {
             try (Response response = client.target(api).request("application/json")
                     .post(Entity.entity(body, "application/octet-stream"))) {
-                return answer(response);
+                return Answer.of(response);
             }
-        }
-
-        private static Answer answer(Response response) {
-            String body = response.readEntity(String.class);
-            return new Answer(response.getStatus(), Answer.parse(body), String.valueOf(response.getMediaType()),
-                response.getHeaderString("WWW-Authenticate"), body);
         }
     }
 

@@ -1,13 +1,12 @@
 package dev.signet.it.wildfly;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -16,14 +15,12 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import dev.signet.it.scenarios.ListeningSockets;
+import dev.signet.it.scenarios.LoopbackOnly;
 import dev.signet.it.scenarios.ScenarioWar;
 
 /** The running server accepts connections on 127.0.0.1 only: tests must never open a port to the network. */
 @ExtendWith(ArquillianExtension.class)
 class WildFlyListensOnLoopbackOnlyIT {
-
-    private static final String LOOPBACK = "127.0.0.1";
 
     /** The scenario WAR, so that everything it starts (its Infinispan cache among them) runs too. */
     @Deployment(testable = false)
@@ -42,19 +39,12 @@ class WildFlyListensOnLoopbackOnlyIT {
         int managementPort = 9990 + offset;
         assertEquals(managementPort, Integer.parseInt(System.getProperty("it.wildfly.management-port")),
             "it.wildfly.management-port must be 9990 plus it.wildfly.port-offset");
-        assertEquals(LOOPBACK, base.getHost(), base::toString);
+        assertEquals(LoopbackOnly.LOOPBACK, base.getHost(), base::toString);
         assertEquals(httpPort, base.getPort(), base::toString);
 
-        List<InetSocketAddress> listening = ListeningSockets.of(serverPid());
-
-        assertTrue(listening.stream().anyMatch(socket -> socket.getPort() == httpPort),
-            () -> "the HTTP listener is not among " + listening);
-        assertTrue(listening.stream().anyMatch(socket -> socket.getPort() == managementPort),
-            () -> "the management listener is not among " + listening);
-        List<InetSocketAddress> notLoopback = listening.stream()
-            .filter(socket -> !socket.getAddress().getHostAddress().equals(LOOPBACK))
-            .toList();
-        assertEquals(List.of(), notLoopback, () -> "listening beyond 127.0.0.1; all: " + listening);
+        LoopbackOnly.assertListening(serverPid(), Map.of(
+            "the HTTP listener", httpPort,
+            "the management listener", managementPort));
     }
 
     /** The one JVM whose command line names this build's WildFly home (the adapter passes -Djboss.home.dir). */
