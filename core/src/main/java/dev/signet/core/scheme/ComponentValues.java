@@ -1,5 +1,6 @@
 package dev.signet.core.scheme;
 
+import dev.signet.core.canonical.CanonicalRequest;
 import dev.signet.core.keys.Secret;
 import java.util.Objects;
 
@@ -16,6 +17,11 @@ public record ComponentValues(
         Objects.requireNonNull(timestamp, "timestamp");
         Objects.requireNonNull(bodyHash, "bodyHash");
         Objects.requireNonNull(keyId, "keyId");
+    }
+
+    /** The values of one request: the signer and the verifier both build them here, from the same rules. */
+    public static ComponentValues of(CanonicalRequest request, String keyId, String timestamp, String nonce, Secret secret) {
+        return new ComponentValues(request.method(), request.path(), timestamp, nonce, request.bodyHash().hex(), keyId, secret);
     }
 
     String valueOf(Component component, boolean redactSecret) {

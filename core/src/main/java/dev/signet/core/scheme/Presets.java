@@ -23,7 +23,9 @@ public final class Presets {
             TimestampFormat.EPOCH_SECONDS,
             Duration.ofMinutes(5),
             ReplayKey.NONE,
-            null);
+            null,
+            ErrorFormat.DETAIL,
+            false);
 
     /**
      * Seed 002: "hash = Base64(HMAC_SHA256(JSON.stringify(payload), accessSecret))" over
@@ -41,7 +43,9 @@ public final class Presets {
             TimestampFormat.ISO_8601,
             Duration.ofMinutes(5),
             ReplayKey.NONCE,
-            NonceFormat.UUID);
+            NonceFormat.UUID,
+            ErrorFormat.PROBLEM,
+            false);
 
     /**
      * Seed 003: "{timestamp}\n{METHOD}\n{path}\n{bodyHash}", "encode the result as a lowercase hex string",
@@ -56,12 +60,15 @@ public final class Presets {
             TimestampFormat.EPOCH_SECONDS,
             Duration.ofSeconds(30),
             ReplayKey.KEY_TIMESTAMP_SIGNATURE,
-            null);
+            null,
+            ErrorFormat.PROBLEM,
+            false);
 
     /**
      * Seed 004: "method + "\n" + path + "\n" + timestamp + "\n" + nonce + "\n" + bodyHash", then
      * "Base64(HMAC-SHA256(canonicalMessage, apiSecret))"; "|server_time - timestamp| > 60s → GA2013";
-     * "Each nonce must be globally unique within the 60-second timestamp window".
+     * "Each nonce must be globally unique within the 60-second timestamp window". Its error envelope, and
+     * its deny-by-default: an endpoint that declares no scope is not reachable through the API chain.
      */
     public static final Scheme CANONICAL_NONCE = new Scheme(
             "canonical-nonce",
@@ -71,7 +78,9 @@ public final class Presets {
             TimestampFormat.EPOCH_SECONDS,
             Duration.ofSeconds(60),
             ReplayKey.NONCE,
-            NonceFormat.TOKEN);
+            NonceFormat.TOKEN,
+            ErrorFormat.ENVELOPE,
+            true);
 
     private static final List<Scheme> ALL = List.of(TIMESTAMP_SECRET, JSON_PAYLOAD, CANONICAL, CANONICAL_NONCE);
 

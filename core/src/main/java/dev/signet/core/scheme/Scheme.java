@@ -6,8 +6,11 @@ import java.util.Set;
 
 /**
  * Everything that defines a header signature scheme: which headers carry what, which string is signed,
- * how the MAC is encoded, the time window (applied in both directions) and what makes a request unique.
+ * how the MAC is encoded, the time window (applied in both directions), what makes a request unique, how
+ * a refusal is written, and whether an endpoint must name a scope to be reachable at all (seed 004).
  * Immutable; the built-in ones are in {@link Presets}, custom ones come from {@link SchemeDefinition}.
+ * An unsafe scheme cannot be built: the timestamp and every part of the replay key must be signed, or a
+ * captured request could be replayed with a fresh timestamp or nonce.
  */
 public record Scheme(
         String name,
@@ -17,7 +20,9 @@ public record Scheme(
         TimestampFormat timestampFormat,
         Duration window,
         ReplayKey replayKey,
-        NonceFormat nonceFormat) {
+        NonceFormat nonceFormat,
+        ErrorFormat errorFormat,
+        boolean requiresEndpointScope) {
 
     public Scheme {
         Objects.requireNonNull(name, "name");
@@ -39,6 +44,15 @@ public record Scheme(
         if (headers.hasNonce()) {
             Objects.requireNonNull(nonceFormat, "nonceFormat");
         }
+        Objects.requireNonNull(errorFormat, "errorFormat");
+        if (!recipe.components().contains(Component.TIMESTAMP)) {
+            throw new IllegalArgumentException("scheme " + name + " does not sign its timestamp: a captured request"
+                    + " could be sent again with a fresh one");
+        }
+        if (replayKey == ReplayKey.NONCE && !recipe.components().contains(Component.NONCE)) {
+            throw new IllegalArgumentException("scheme " + name + " keys replays on a nonce it does not sign: a"
+                    + " captured request could be sent again with a fresh nonce");
+        }
     }
 
     /** Whether a change to {@code component} changes the signature. */
@@ -52,6 +66,7 @@ public record Scheme(
 
     /** The same scheme with another window, for servers that configure it (seed 002 allows it). */
     public Scheme withWindow(Duration newWindow) {
-        return new Scheme(name, headers, recipe, encoding, timestampFormat, newWindow, replayKey, nonceFormat);
+        return new Scheme(name, headers, recipe, encoding, timestampFormat, newWindow, replayKey, nonceFormat,
+                errorFormat, requiresEndpointScope);
     }
 }

@@ -13,7 +13,9 @@ import java.util.Map;
  * {@code header.nonce} (optional), {@code template} (such as {@code {timestamp}\n{method}\n{path}\n{bodyHash}})
  * or {@code json} (such as {@code ts=timestamp,id=nonce}), {@code encoding} (hex, base64),
  * {@code timestamp-format} (epoch-seconds, iso-8601), {@code window-seconds}, {@code replay-key}
- * (none, nonce, key-timestamp-signature) and {@code nonce-format} (uuid, token).
+ * (nonce, key-timestamp-signature, or none only when written out), {@code nonce-format} (uuid, token) and
+ * {@code error-format} (problem, detail, envelope). Every failure names the key it is about, so the
+ * caller can name the setting.
  */
 public final class SchemeDefinition {
 
@@ -31,11 +33,26 @@ public final class SchemeDefinition {
                 name,
                 headers,
                 recipe(settings),
-                SignatureEncoding.valueOf(enumName(settings.getOrDefault("encoding", "hex"))),
-                TimestampFormat.valueOf(enumName(settings.getOrDefault("timestamp-format", "epoch-seconds"))),
-                Duration.ofSeconds(Long.parseLong(settings.getOrDefault("window-seconds", "300").trim())),
-                ReplayKey.valueOf(enumName(settings.getOrDefault("replay-key", headers.hasNonce() ? "nonce" : "none"))),
-                headers.hasNonce() ? NonceFormat.valueOf(enumName(settings.getOrDefault("nonce-format", "token"))) : null);
+                choice(SignatureEncoding.class, settings, "encoding", "hex"),
+                choice(TimestampFormat.class, settings, "timestamp-format", "epoch-seconds"),
+                Duration.ofSeconds(windowSeconds(settings.getOrDefault("window-seconds", "300"))),
+                choice(ReplayKey.class, settings, "replay-key", headers.hasNonce() ? "nonce" : "key-timestamp-signature"),
+                headers.hasNonce() ? choice(NonceFormat.class, settings, "nonce-format", "token") : null,
+                choice(ErrorFormat.class, settings, "error-format", "problem"),
+                false);
+    }
+
+    private static long windowSeconds(String text) {
+        try {
+            long seconds = Long.parseLong(text.trim());
+            if (seconds >= 1 && seconds <= 3600) {
+                return seconds;
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below
+        }
+        throw new IllegalArgumentException("'window-seconds' must be a whole number of seconds from 1 to 3600, not '"
+                + text + "'");
     }
 
     private static SignedStringRecipe recipe(Map<String, String> settings) {
@@ -69,7 +86,16 @@ public final class SchemeDefinition {
         return value.trim();
     }
 
-    private static String enumName(String value) {
-        return value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+    private static <E extends Enum<E>> E choice(Class<E> type, Map<String, String> settings, String key, String byDefault) {
+        String value = settings.getOrDefault(key, byDefault);
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException unknown) {
+            List<String> allowed = new ArrayList<>();
+            for (E e : type.getEnumConstants()) {
+                allowed.add(e.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            }
+            throw new IllegalArgumentException("'" + key + "' must be one of " + allowed + ", not '" + value + "'");
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.signet.core.signing;
 
+import dev.signet.core.canonical.CanonicalRequest;
+
 import dev.signet.core.crypto.HmacSha256;
 import dev.signet.core.keys.Secret;
 import dev.signet.core.scheme.ComponentValues;
@@ -36,14 +38,14 @@ public final class RequestSigner {
         return scheme;
     }
 
-    public SignedHeaders sign(RequestToSign request, String keyId, Secret secret) {
+    public SignedHeaders sign(CanonicalRequest request, String keyId, Secret secret) {
         String timestamp = scheme.timestampFormat().format(clock.instant());
         String nonce = scheme.headers().hasNonce() ? nonces.get() : null;
         return signAt(request, keyId, secret, timestamp, nonce);
     }
 
     /** Signs with a given timestamp text and nonce: for test vectors and for tools that replay a capture. */
-    public SignedHeaders signAt(RequestToSign request, String keyId, Secret secret, String timestamp, String nonce) {
+    public SignedHeaders signAt(CanonicalRequest request, String keyId, Secret secret, String timestamp, String nonce) {
         ComponentValues values = values(request, keyId, secret, timestamp, nonce);
         byte[] mac = HmacSha256.mac(secret.keyBytes(), scheme.recipe().render(values));
         Map<String, String> headers = new LinkedHashMap<>();
@@ -57,11 +59,11 @@ public final class RequestSigner {
     }
 
     /** The exact string that {@link #signAt} MACs, with any secret redacted, to debug a canonicalisation. */
-    public String signedStringRedacted(RequestToSign request, String keyId, String timestamp, String nonce) {
+    public String signedStringRedacted(CanonicalRequest request, String keyId, String timestamp, String nonce) {
         return scheme.recipe().renderRedacted(values(request, keyId, null, timestamp, nonce));
     }
 
-    private static ComponentValues values(RequestToSign r, String keyId, Secret secret, String timestamp, String nonce) {
-        return new ComponentValues(r.method(), r.path(), timestamp, nonce, r.bodyHash().hex(), keyId, secret);
+    private static ComponentValues values(CanonicalRequest r, String keyId, Secret secret, String timestamp, String nonce) {
+        return ComponentValues.of(r, keyId, timestamp, nonce, secret);
     }
 }

@@ -1,38 +1,37 @@
 package dev.signet.core.verification;
 
-/**
- * Why a request was refused, named for the step of the verification pipeline that refused it. The step
- * numbers are those of the pipeline in DESIGN.md; the first failing step answers.
- */
+/** Why a request was refused, named for the {@link Step} of the pipeline that refused it. */
 public enum Failure {
-    MISSING_CREDENTIALS(1),
-    MALFORMED_CREDENTIALS(1),
-    UNKNOWN_KEY(2),
+    MISSING_CREDENTIALS(Step.CREDENTIALS),
+    MALFORMED_CREDENTIALS(Step.CREDENTIALS),
+    UNKNOWN_KEY(Step.KEY_LOOKUP),
     /** The key repository could not answer: refuse rather than guess. */
-    KEY_REPOSITORY_UNAVAILABLE(2),
-    KEY_DISABLED(3),
-    KEY_REVOKED(3),
-    KEY_EXPIRED(3),
-    TENANT_NOT_FOUND(4),
-    TENANT_MISMATCH(4),
-    TIMESTAMP_OUT_OF_WINDOW(5),
-    REPLAYED(6),
+    KEY_REPOSITORY_UNAVAILABLE(Step.KEY_LOOKUP),
+    KEY_DISABLED(Step.KEY_STATUS),
+    KEY_REVOKED(Step.KEY_STATUS),
+    KEY_EXPIRED(Step.KEY_STATUS),
+    TENANT_NOT_FOUND(Step.TENANT),
+    TENANT_MISMATCH(Step.TENANT),
+    TIMESTAMP_OUT_OF_WINDOW(Step.WINDOW),
+    REPLAYED(Step.REPLAY),
     /** The replay store could not answer: refuse rather than wave the request through. */
-    REPLAY_STORE_UNAVAILABLE(6),
-    /** The body is larger than the server accepts; found while hashing it for step 7. */
-    BODY_TOO_LARGE(7),
-    SIGNATURE_MISMATCH(7),
-    IP_NOT_ALLOWED(9),
-    SCOPE_MISSING(10),
-    RATE_LIMITED(11);
+    REPLAY_STORE_UNAVAILABLE(Step.REPLAY),
+    /** The body is larger than the server accepts; found while hashing it for the signature. */
+    BODY_TOO_LARGE(Step.SIGNATURE),
+    SIGNATURE_MISMATCH(Step.SIGNATURE),
+    IP_NOT_ALLOWED(Step.IP_ALLOWLIST),
+    SCOPE_MISSING(Step.SCOPE),
+    /** Seed 004's deny-by-default: the endpoint declares no scope, so no key may call it. */
+    ENDPOINT_NOT_OPEN(Step.SCOPE),
+    RATE_LIMITED(Step.RATE_LIMIT);
 
-    private final int step;
+    private final Step step;
 
-    Failure(int step) {
+    Failure(Step step) {
         this.step = step;
     }
 
-    public int step() {
+    public Step step() {
         return step;
     }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.signet.core.crypto.BodyHash;
 import dev.signet.core.keys.Secret;
 import dev.signet.core.signing.RequestSigner;
-import dev.signet.core.signing.RequestToSign;
+import dev.signet.core.canonical.CanonicalRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -24,7 +24,7 @@ class SchemeDefinitionTest {
                 "encoding", "hex",
                 "window-seconds", "30",
                 "replay-key", "key-timestamp-signature"));
-        RequestToSign request = new RequestToSign("POST", "/vaults", BodyHash.of("{}".getBytes()));
+        CanonicalRequest request = new CanonicalRequest("POST", "/vaults", BodyHash.of("{}".getBytes()));
         Secret secret = Secret.of("s");
         assertEquals(RequestSigner.of(Presets.CANONICAL).signAt(request, "k", secret, "1708600000", null).get("X-Signature"),
                 RequestSigner.of(custom).signAt(request, "k", secret, "1708600000", null).get("X-Signature"));

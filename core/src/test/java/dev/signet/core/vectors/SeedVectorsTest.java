@@ -9,11 +9,12 @@ import dev.signet.core.keys.Secret;
 import dev.signet.core.scheme.Presets;
 import dev.signet.core.scheme.Scheme;
 import dev.signet.core.signing.RequestSigner;
-import dev.signet.core.signing.RequestToSign;
+import dev.signet.core.canonical.CanonicalRequest;
 import dev.signet.core.signing.SignedHeaders;
 import dev.signet.core.verification.HeaderSource;
 import dev.signet.core.verification.ReceivedRequest;
-import dev.signet.core.verification.SignatureVerifier;
+import dev.signet.core.verification.Trace;
+import dev.signet.core.verification.VerificationPipeline;
 import dev.signet.core.verification.Verified;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -47,14 +48,14 @@ class SeedVectorsTest {
     @MethodSource("lenme")
     void timestampSecretSignsEachLenmeVector(Vectors.Case v) {
         // The body, method and path are not signed by this preset; any values give the document's HMAC.
-        RequestToSign request = RequestToSign.withoutBody("GET", "/anything");
+        CanonicalRequest request = CanonicalRequest.withoutBody("GET", "/anything");
         assertSignsAndVerifies(Presets.TIMESTAMP_SECRET, v, request, v.get("keyId"), null, v.expected().get("X-HMAC"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("tender")
     void jsonPayloadRendersAndSignsEachTenderVector(Vectors.Case v) {
-        RequestToSign request = RequestToSign.withoutBody("POST", "/v1/api/agent/create");
+        CanonicalRequest request = CanonicalRequest.withoutBody("POST", "/v1/api/agent/create");
         RequestSigner signer = signer(Presets.JSON_PAYLOAD);
         assertEquals(v.expected().get("signedPayload"),
                 Presets.JSON_PAYLOAD.recipe().render(new dev.signet.core.scheme.ComponentValues(
@@ -73,7 +74,7 @@ class SeedVectorsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("canonicalHex")
     void canonicalBuildsAndSignsEachCanonicalHexVector(Vectors.Case v) {
-        RequestToSign request = requestOf(v);
+        CanonicalRequest request = requestOf(v);
         assertEquals(v.expected().get("canonical"), signer(Presets.CANONICAL)
                 .signedStringRedacted(request, v.get("keyId"), v.get("timestamp"), null));
         assertSignsAndVerifies(Presets.CANONICAL, v, request, v.get("keyId"), null, v.expected().get("X-Signature"));
@@ -82,15 +83,15 @@ class SeedVectorsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("lampay")
     void canonicalNonceBuildsAndSignsEachLampayVector(Vectors.Case v) {
-        RequestToSign request = requestOf(v);
+        CanonicalRequest request = requestOf(v);
         assertEquals(v.expected().get("canonical"), signer(Presets.CANONICAL_NONCE)
                 .signedStringRedacted(request, v.get("keyId"), v.get("timestamp"), v.get("nonce")));
         assertSignsAndVerifies(Presets.CANONICAL_NONCE, v, request, v.get("keyId"), v.get("nonce"),
                 v.expected().get("X-Signature"));
     }
 
-    private static RequestToSign requestOf(Vectors.Case v) {
-        return new RequestToSign(v.get("method"), v.get("path"),
+    private static CanonicalRequest requestOf(Vectors.Case v) {
+        return new CanonicalRequest(v.get("method"), v.get("path"),
                 BodyHash.of(v.get("body").getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -101,7 +102,7 @@ class SeedVectorsTest {
     }
 
     private static void assertSignsAndVerifies(
-            Scheme scheme, Vectors.Case v, RequestToSign request, String keyId, String nonce, String expected) {
+            Scheme scheme, Vectors.Case v, CanonicalRequest request, String keyId, String nonce, String expected) {
         SignedHeaders headers = signer(scheme).signAt(request, keyId, Secret.of(v.get("secret")), v.get("timestamp"), nonce);
         assertEquals(expected, headers.get(scheme.headers().signature()));
         assertVerifiesAt(scheme, headers, request, keyId, v.get("secret"),
@@ -109,11 +110,12 @@ class SeedVectorsTest {
     }
 
     private static void assertVerifiesAt(
-            Scheme scheme, SignedHeaders headers, RequestToSign request, String keyId, String secret, Instant at) {
-        SignatureVerifier verifier = new SignatureVerifier(scheme, Clock.fixed(at, ZoneOffset.UTC));
-        ApiKey key = ApiKey.of(keyId, secret);
-        var result = verifier.verify(new ReceivedRequest(request.method(), request.path(), HeaderSource.of(headers.headers())),
-                request.bodyHash(), id -> id.equals(keyId) ? Optional.of(key) : Optional.empty());
+            Scheme scheme, SignedHeaders headers, CanonicalRequest request, String keyId, String secret, Instant at) {
+        ApiKey key = ApiKey.builder(keyId).secret(secret).scope("any").build();
+        VerificationPipeline pipeline = VerificationPipeline.offline(scheme, Clock.fixed(at, ZoneOffset.UTC),
+                id -> id.equals(keyId) ? Optional.of(key) : Optional.empty());
+        var result = pipeline.verify(new ReceivedRequest(request.method(), request.path(), HeaderSource.of(headers.headers())),
+                request.bodyHash(), java.util.Set.of("any"), Trace.NONE);
         assertInstanceOf(Verified.class, result, () -> "refused: " + result);
     }
 }

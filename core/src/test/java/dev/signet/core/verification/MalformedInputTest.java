@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,9 +71,9 @@ class MalformedInputTest {
     @Test
     void noHeadersAtAllMeansCredentialsNotProvided() {
         for (Scheme scheme : Presets.all()) {
-            SignatureVerifier verifier = new SignatureVerifier(scheme, Clock.systemUTC());
-            Verification result = verifier.verify(new ReceivedRequest("GET", "/", HeaderSource.of(Map.of())),
-                    BodyHash.EMPTY, id -> Optional.empty());
+            VerificationPipeline pipeline = VerificationPipeline.offline(scheme, Clock.systemUTC(), id -> Optional.empty());
+            Verification result = pipeline.verify(new ReceivedRequest("GET", "/", HeaderSource.of(Map.of())),
+                    BodyHash.EMPTY, Set.of(), Trace.NONE);
             assertEquals(Failure.MISSING_CREDENTIALS, assertInstanceOf(Refusal.class, result).failure());
         }
     }
@@ -90,11 +91,11 @@ class MalformedInputTest {
     void aHeaderSentTwiceIsMalformed() {
         SignedExchange x = SignedExchange.of(Presets.CANONICAL);
         Map<String, String> headers = x.headers;
-        SignatureVerifier verifier = new SignatureVerifier(Presets.CANONICAL, Clock.systemUTC());
+        VerificationPipeline pipeline = VerificationPipeline.offline(Presets.CANONICAL, Clock.systemUTC(), id -> Optional.empty());
         HeaderSource twice = name -> name.equalsIgnoreCase("X-Signature")
                 ? List.of(headers.get("X-Signature"), headers.get("X-Signature"))
                 : HeaderSource.of(headers).values(name);
-        ParsedCredentials parsed = verifier.readCredentials(new ReceivedRequest("POST", x.path, twice));
+        ParsedCredentials parsed = pipeline.readCredentials(twice);
         assertEquals(Failure.MALFORMED_CREDENTIALS, assertInstanceOf(Refusal.class, parsed).failure());
     }
 
@@ -134,9 +135,8 @@ class MalformedInputTest {
     @Test
     void unknownKeyIsNamed() {
         SignedExchange x = SignedExchange.of(Presets.CANONICAL);
-        SignatureVerifier verifier = new SignatureVerifier(Presets.CANONICAL, Clock.systemUTC());
-        Verification result = verifier.verify(new ReceivedRequest(x.method, x.path, HeaderSource.of(x.headers)),
-                BodyHash.of(x.body), id -> Optional.empty());
+        VerificationPipeline pipeline = VerificationPipeline.offline(Presets.CANONICAL, Clock.systemUTC(), id -> Optional.empty());
+        Verification result = pipeline.verify(x.received(), BodyHash.of(x.body), Set.of(), Trace.NONE);
         assertEquals(Failure.UNKNOWN_KEY, assertInstanceOf(Refusal.class, result).failure());
     }
 

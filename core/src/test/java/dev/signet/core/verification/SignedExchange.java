@@ -4,7 +4,7 @@ import dev.signet.core.crypto.BodyHash;
 import dev.signet.core.keys.ApiKey;
 import dev.signet.core.scheme.Scheme;
 import dev.signet.core.signing.RequestSigner;
-import dev.signet.core.signing.RequestToSign;
+import dev.signet.core.canonical.CanonicalRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,12 +33,12 @@ final class SignedExchange {
         this.path = path;
         this.body = body.getBytes(StandardCharsets.UTF_8);
         RequestSigner signer = new RequestSigner(scheme, Clock.fixed(NOW, ZoneOffset.UTC), () -> UUID.randomUUID().toString());
-        this.headers = new LinkedHashMap<>(signer.sign(new RequestToSign(method, path, BodyHash.of(this.body)),
+        this.headers = new LinkedHashMap<>(signer.sign(new CanonicalRequest(method, path, BodyHash.of(this.body)),
                 key.id(), key.signingSecret()).headers());
     }
 
     static SignedExchange of(Scheme scheme) {
-        return new SignedExchange(scheme, ApiKey.of("key-1", "s3cret-value"), "POST", "/api/v1/items",
+        return new SignedExchange(scheme, ApiKey.builder("key-1").secret("s3cret-value").scope("items:write").build(), "POST", "/api/v1/items",
                 "{\"amount\":\"100.00\"}");
     }
 
@@ -47,15 +47,25 @@ final class SignedExchange {
     }
 
     Verification verifyAt(Instant now) {
-        return verifyWith(new SignatureVerifier(scheme, Clock.fixed(now, ZoneOffset.UTC)));
+        return verifyWith(Clock.fixed(now, ZoneOffset.UTC));
     }
 
-    Verification verifyWith(SignatureVerifier verifier) {
+    Verification verifyWith(Clock clock) {
         // Whatever key id arrives, the lookup answers with a key of that id and the same secret, so a
         // scheme that does not sign the key id is shown to accept a swapped one.
-        return verifier.verify(new ReceivedRequest(method, path, HeaderSource.of(headers)), BodyHash.of(body),
+        VerificationPipeline pipeline = VerificationPipeline.offline(scheme, clock,
                 id -> Optional.of(new ApiKey(id, key.secrets(), key.status(), key.expiresAt(), key.scopes(),
                         key.allowedIps(), key.tenant(), key.rateLimitPerMinute())));
+        return pipeline.verify(received(), BodyHash.of(body), scopes(), Trace.NONE);
+    }
+
+    ReceivedRequest received() {
+        return new ReceivedRequest(method, path, HeaderSource.of(headers));
+    }
+
+    /** Seed 004 denies endpoints that name no scope; the exchange's endpoint asks for what its key holds. */
+    java.util.Set<String> scopes() {
+        return key.scopes();
     }
 
     String header(String name) {

@@ -41,7 +41,7 @@ class WindowAndKeyStateTest {
 
     @Test
     void disabledRevokedAndExpiredKeysAreRefusedBeforeTheWindow() {
-        ApiKey base = ApiKey.of("key-1", "s3cret-value");
+        ApiKey base = ApiKey.builder("key-1").secret("s3cret-value").scope("items:write").build();
         assertEquals(Failure.KEY_DISABLED, refusalWith(base.toBuilder().status(KeyStatus.DISABLED).build()).failure());
         assertEquals(Failure.KEY_REVOKED, refusalWith(base.toBuilder().status(KeyStatus.REVOKED).build()).failure());
         assertEquals(Failure.KEY_EXPIRED,
@@ -54,8 +54,8 @@ class WindowAndKeyStateTest {
                 .secret(Secret.validUntil("old-secret", SignedExchange.NOW.plusSeconds(10)))
                 .secret("new-secret")
                 .build();
-        SignedExchange withOld = new SignedExchange(Presets.CANONICAL, ApiKey.of("key-1", "old-secret"), "GET", "/a", "");
-        SignedExchange withNew = new SignedExchange(Presets.CANONICAL, ApiKey.of("key-1", "new-secret"), "GET", "/a", "");
+        SignedExchange withOld = new SignedExchange(Presets.CANONICAL, ApiKey.builder("key-1").secret("old-secret").scope("items:write").build(), "GET", "/a", "");
+        SignedExchange withNew = new SignedExchange(Presets.CANONICAL, ApiKey.builder("key-1").secret("new-secret").scope("items:write").build(), "GET", "/a", "");
         assertTrue(verifyAgainst(withOld, rotated, SignedExchange.NOW).isVerified());
         assertTrue(verifyAgainst(withNew, rotated, SignedExchange.NOW).isVerified());
         assertEquals(Failure.SIGNATURE_MISMATCH, assertInstanceOf(Refusal.class,
@@ -67,13 +67,13 @@ class WindowAndKeyStateTest {
     void aWrongSecretIsASignatureMismatch() {
         SignedExchange x = SignedExchange.of(Presets.CANONICAL_NONCE);
         assertEquals(Failure.SIGNATURE_MISMATCH, assertInstanceOf(Refusal.class,
-                verifyAgainst(x, ApiKey.of("key-1", "another-secret"), SignedExchange.NOW)).failure());
+                verifyAgainst(x, ApiKey.builder("key-1").secret("another-secret").scope("items:write").build(), SignedExchange.NOW)).failure());
     }
 
     private static Verification verifyAgainst(SignedExchange x, ApiKey serverKey, java.time.Instant now) {
-        SignatureVerifier verifier = new SignatureVerifier(x.scheme, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
-        return verifier.verify(new ReceivedRequest(x.method, x.path, HeaderSource.of(x.headers)),
-                dev.signet.core.crypto.BodyHash.of(x.body), id -> java.util.Optional.of(serverKey));
+        VerificationPipeline pipeline = VerificationPipeline.offline(x.scheme,
+                java.time.Clock.fixed(now, java.time.ZoneOffset.UTC), id -> java.util.Optional.of(serverKey));
+        return pipeline.verify(x.received(), dev.signet.core.crypto.BodyHash.of(x.body), serverKey.scopes(), Trace.NONE);
     }
 
     private static Refusal refusalWith(ApiKey serverKey) {

@@ -1,6 +1,8 @@
-package dev.signet.provider.caller;
+package dev.signet.core.address;
 
 import dev.signet.core.keys.IpRange;
+import dev.signet.core.verification.Ports;
+import dev.signet.core.verification.ReceivedRequest;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,28 +10,39 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The client's address for the allowlist: the connection's peer, unless that peer is a configured trusted
- * proxy, in which case the forwarding headers are walked from the right, skipping trusted proxies, and the
- * first untrusted hop is the client. Headers from an untrusted peer are ignored, so they cannot be spoofed.
+ * The client's address for the allowlist: the connection's peer, unless that peer is a trusted proxy; then
+ * the one configured forwarding header is walked from the right, skipping trusted proxies, and the first
+ * untrusted hop is the client. Headers from an untrusted peer are ignored, so they cannot be spoofed. A hop
+ * that is not an address literal yields no address, so an allowlist refuses.
  */
-public final class ClientAddressResolver {
+public final class ForwardedAddresses implements Ports.ClientAddress {
+
+    /** More hops than any real chain of proxies: bounds the work a crafted header can ask for. */
+    private static final int MAX_HOPS = 32;
 
     private final List<IpRange> trustedProxies;
+    private final ForwardedHeader header;
 
-    public ClientAddressResolver(List<IpRange> trustedProxies) {
+    public ForwardedAddresses(List<IpRange> trustedProxies, ForwardedHeader header) {
         this.trustedProxies = List.copyOf(trustedProxies);
+        this.header = header;
     }
 
-    public Optional<InetAddress> resolve(String peer, List<String> forwarded, List<String> xForwardedFor) {
-        Optional<InetAddress> current = peer == null ? Optional.empty() : IpRange.address(peer);
+    @Override
+    public Optional<InetAddress> of(ReceivedRequest request) {
+        Optional<InetAddress> current = request.peerAddress() == null ? Optional.empty() : IpRange.address(request.peerAddress());
         if (current.isEmpty() || !isTrusted(current.get())) {
             return current;
         }
-        List<String> hops = !forwarded.isEmpty() ? forwardedFor(forwarded) : commaSeparated(xForwardedFor);
+        List<String> values = request.headers().values(header.headerName());
+        List<String> hops = header == ForwardedHeader.FORWARDED ? forwardedFor(values) : commaSeparated(values);
+        if (hops.size() > MAX_HOPS) {
+            return Optional.empty();
+        }
         for (int i = hops.size() - 1; i >= 0; i--) {
             Optional<InetAddress> hop = IpRange.address(stripPort(hops.get(i)));
             if (hop.isEmpty()) {
-                return Optional.empty(); // an obfuscated or garbled hop: no address, so an allowlist refuses
+                return Optional.empty(); // an obfuscated or garbled hop: no address
             }
             current = hop;
             if (!isTrusted(hop.get())) {
