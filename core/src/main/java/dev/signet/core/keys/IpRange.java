@@ -5,13 +5,12 @@ import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** A CIDR block, IPv4 or IPv6, such as {@code 10.0.0.0/8} or {@code 2001:db8::/32}; a bare address is /32 or /128. */
 public final class IpRange {
 
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+");
+    /** Longer than any literal ("[ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255]" is 47): no work on junk. */
+    private static final int MAX_LITERAL = 64;
 
     private final String text;
     private final byte[] network;
@@ -34,11 +33,9 @@ public final class IpRange {
         int maxPrefix = address.length * 8;
         int prefix = maxPrefix;
         if (slash >= 0) {
-            try {
-                prefix = Integer.parseInt(trimmed.substring(slash + 1));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("bad prefix length in " + cidr);
-            }
+            // ASCII digits only: Integer.parseInt would also take "+8" and non-ASCII digits such as "٨".
+            String digits = trimmed.substring(slash + 1);
+            prefix = digits.length() <= 3 ? decimal(digits, 0, digits.length()) : -1;
             if (prefix < 0 || prefix > maxPrefix) {
                 throw new IllegalArgumentException("bad prefix length in " + cidr);
             }
@@ -62,19 +59,159 @@ public final class IpRange {
         return bytes.length == network.length && Arrays.equals(mask(bytes, prefixLength), network);
     }
 
+    /**
+     * The address bytes of an IPv4 dotted quad or an RFC 4291 IPv6 text form (brackets allowed), read by hand so
+     * that no text ever reaches the resolver and each literal has one reading: ASCII digits only, no leading
+     * zeros in IPv4 (C parsers read "010" as octal 8), no zone id. IPv4-mapped IPv6 comes back as the 4 IPv4
+     * bytes, as InetAddress does, so IPv4 blocks match it.
+     */
     private static Optional<byte[]> literal(String text) {
-        String t = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
-        boolean v4 = IPV4.matcher(t).matches();
-        boolean v6 = t.indexOf(':') >= 0 && IPV6.matcher(t).matches();
-        if (!v4 && !v6) {
-            return Optional.empty(); // a host name: InetAddress would resolve it, which we never want here
-        }
-        try {
-            // For a literal, getByName parses without any lookup; IPv4-mapped IPv6 comes back as IPv4.
-            return Optional.of(InetAddress.getByName(t).getAddress());
-        } catch (UnknownHostException e) {
+        if (text == null || text.isEmpty() || text.length() > MAX_LITERAL) {
             return Optional.empty();
         }
+        byte[] bytes;
+        if (text.charAt(0) == '[' && text.charAt(text.length() - 1) == ']') {
+            bytes = ipv6(text, 1, text.length() - 1); // brackets only ever enclose IPv6
+        } else if (text.indexOf(':') >= 0) {
+            bytes = ipv6(text, 0, text.length());
+        } else {
+            bytes = ipv4(text, 0, text.length());
+        }
+        if (bytes != null && bytes.length == 16 && isIpv4Mapped(bytes)) {
+            bytes = Arrays.copyOfRange(bytes, 12, 16);
+        }
+        return Optional.ofNullable(bytes);
+    }
+
+    /** Exactly four parts of 0-255 in text[from, to), or null. */
+    private static byte[] ipv4(String text, int from, int to) {
+        byte[] out = new byte[4];
+        int start = from;
+        for (int part = 0; part < 4; part++) {
+            int end = part < 3 ? text.indexOf('.', start) : to;
+            if (end < 0 || end > to) {
+                return null;
+            }
+            int length = end - start;
+            if (length < 1 || length > 3 || (length > 1 && text.charAt(start) == '0')) {
+                return null;
+            }
+            int value = decimal(text, start, end);
+            if (value < 0 || value > 255) {
+                return null; // a non-digit, or a fourth '.' left inside the last part
+            }
+            out[part] = (byte) value;
+            start = end + 1;
+        }
+        return out;
+    }
+
+    /** Eight groups of 1-4 hex digits, at most one "::", an optional dotted quad as the last 32 bits; or null. */
+    private static byte[] ipv6(String text, int from, int to) {
+        int gap = text.indexOf("::", from);
+        if (gap >= to - 1) {
+            gap = -1;
+        }
+        int again = gap < 0 ? -1 : text.indexOf("::", gap + 1);
+        if (again >= 0 && again < to - 1) {
+            return null; // a second "::", or ":::"
+        }
+        byte[] head = groups(text, from, gap < 0 ? to : gap, gap < 0);
+        byte[] tail = gap < 0 ? new byte[0] : groups(text, gap + 2, to, true);
+        if (head == null || tail == null) {
+            return null;
+        }
+        int length = head.length + tail.length;
+        if (gap < 0 ? length != 16 : length > 14) { // "::" stands for at least one zero group
+            return null;
+        }
+        byte[] out = new byte[16];
+        System.arraycopy(head, 0, out, 0, head.length);
+        System.arraycopy(tail, 0, out, 16 - tail.length, tail.length);
+        return out;
+    }
+
+    /**
+     * The bytes of the ':'-separated groups in text[from, to), which may be empty; a dotted quad is allowed as the
+     * last group only when this run ends the address. Null when any group is malformed.
+     */
+    private static byte[] groups(String text, int from, int to, boolean endsAddress) {
+        if (from == to) {
+            return new byte[0];
+        }
+        byte[] out = new byte[16];
+        int length = 0;
+        int start = from;
+        while (true) {
+            int colon = text.indexOf(':', start);
+            int end = colon < 0 || colon >= to ? to : colon;
+            if (end == to && endsAddress && text.lastIndexOf('.', to - 1) >= start) {
+                byte[] v4 = length <= 12 ? ipv4(text, start, to) : null;
+                if (v4 == null) {
+                    return null;
+                }
+                System.arraycopy(v4, 0, out, length, 4);
+                return Arrays.copyOf(out, length + 4);
+            }
+            int value = hexGroup(text, start, end);
+            if (value < 0 || length == 16) {
+                return null;
+            }
+            out[length++] = (byte) (value >> 8);
+            out[length++] = (byte) value;
+            if (end == to) {
+                return Arrays.copyOf(out, length);
+            }
+            start = end + 1;
+        }
+    }
+
+    /** 1-4 ASCII hex digits in text[from, to), or -1. */
+    private static int hexGroup(String text, int from, int to) {
+        if (to - from < 1 || to - from > 4) {
+            return -1;
+        }
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            int digit;
+            if (c >= '0' && c <= '9') {
+                digit = c - '0';
+            } else if (c >= 'a' && c <= 'f') {
+                digit = c - 'a' + 10;
+            } else if (c >= 'A' && c <= 'F') {
+                digit = c - 'A' + 10;
+            } else {
+                return -1;
+            }
+            value = value << 4 | digit;
+        }
+        return value;
+    }
+
+    /** The value of 1-9 ASCII digits in text[from, to), or -1. Not Character.digit: it takes any script's digits. */
+    private static int decimal(String text, int from, int to) {
+        if (to - from < 1 || to - from > 9) {
+            return -1;
+        }
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    private static boolean isIpv4Mapped(byte[] bytes) {
+        for (int i = 0; i < 10; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        return bytes[10] == (byte) 0xFF && bytes[11] == (byte) 0xFF;
     }
 
     private static byte[] mask(byte[] address, int prefix) {

@@ -18,8 +18,10 @@ public enum SignatureEncoding {
             if (text.length() != expectedLength * 2) {
                 return Optional.empty();
             }
+            // ASCII only: Character.digit also takes other scripts' digits, which parseHex then throws on.
             for (int i = 0; i < text.length(); i++) {
-                if (Character.digit(text.charAt(i), 16) < 0) {
+                char c = text.charAt(i);
+                if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
                     return Optional.empty();
                 }
             }
@@ -38,12 +40,22 @@ public enum SignatureEncoding {
             if (text.length() != (expectedLength + 2) / 3 * 4) {
                 return Optional.empty();
             }
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/'
+                        || c == '=')) {
+                    return Optional.empty(); // never hand the decoder anything else (it reads the text as Latin-1)
+                }
+            }
+            byte[] bytes;
             try {
-                byte[] bytes = Base64.getDecoder().decode(text);
-                return bytes.length == expectedLength ? Optional.of(bytes) : Optional.empty();
+                bytes = Base64.getDecoder().decode(text);
             } catch (IllegalArgumentException notBase64) {
                 return Optional.empty();
             }
+            // The decoder ignores the unused bits before '=' and takes missing padding; only the one text that
+            // encodes these bytes is a MAC, so a header has a single spelling.
+            return bytes.length == expectedLength && encode(bytes).equals(text) ? Optional.of(bytes) : Optional.empty();
         }
     };
 
