@@ -1,6 +1,6 @@
 package dev.signet.client;
 
-import dev.signet.core.signing.RequestToSign;
+import dev.signet.core.canonical.CanonicalRequest;
 import jakarta.ws.rs.ext.WriterInterceptor;
 import jakarta.ws.rs.ext.WriterInterceptorContext;
 import java.io.IOException;
@@ -36,7 +36,7 @@ final class BodySigningInterceptor implements WriterInterceptor {
             // Inner interceptors (a gzip encoder) finish their stream only when it is closed, which the
             // runtime would do after this method returns: too late for the hash, so close it here.
             context.getOutputStream().close();
-            RequestToSign request = new RequestToSign(pending.method(), pending.path(), body.hash());
+            CanonicalRequest request = new CanonicalRequest(pending.method(), pending.path(), body.hash());
             pending.signer().signInto(request, context.getHeaders());
             body.writeTo(wire);
         } finally {

@@ -2,7 +2,7 @@ package dev.signet.client;
 
 import dev.signet.core.scheme.Component;
 import dev.signet.core.scheme.Scheme;
-import dev.signet.core.signing.RequestToSign;
+import dev.signet.core.canonical.CanonicalRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -35,7 +35,7 @@ final class DistinctTimestamps {
     }
 
     /** The instant to sign {@code request} at, given the clock says {@code now}. */
-    Instant claim(RequestToSign request, Instant now) {
+    Instant claim(CanonicalRequest request, Instant now) {
         Instant current = now.truncatedTo(tick.equals(Duration.ofSeconds(1)) ? ChronoUnit.SECONDS : ChronoUnit.MILLIS);
         Instant claimed = lastIssued.merge(identity(request), current, (last, fresh) -> fresh.isAfter(last)
                 // A last one beyond the window was issued on a clock since corrected backwards, and refused.
@@ -48,7 +48,7 @@ final class DistinctTimestamps {
     }
 
     /** What the signature covers besides the key and the timestamp: two requests alike here sign alike. */
-    private String identity(RequestToSign request) {
+    private String identity(CanonicalRequest request) {
         StringBuilder id = new StringBuilder();
         if (scheme.covers(Component.METHOD)) {
             id.append(request.method());

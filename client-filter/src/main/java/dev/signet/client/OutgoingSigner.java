@@ -5,7 +5,7 @@ import dev.signet.core.scheme.Component;
 import dev.signet.core.scheme.ReplayKey;
 import dev.signet.core.scheme.Scheme;
 import dev.signet.core.signing.RequestSigner;
-import dev.signet.core.signing.RequestToSign;
+import dev.signet.core.canonical.CanonicalRequest;
 import dev.signet.core.signing.SignedHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Instant;
@@ -25,13 +25,13 @@ final class OutgoingSigner {
     private final Secret secret;
     private final CorrectableClock clock;
     private final Supplier<String> nonces;
-    private final BiConsumer<RequestToSign, SignedHeaders> onSigned;
+    private final BiConsumer<CanonicalRequest, SignedHeaders> onSigned;
     private final RequestSigner signer;
     /** Only for schemes whose replay key is (key, timestamp, signature); null otherwise. */
     private final DistinctTimestamps distinctTimestamps;
 
     OutgoingSigner(Scheme scheme, String keyId, Secret secret, CorrectableClock clock, Supplier<String> nonces,
-            BiConsumer<RequestToSign, SignedHeaders> onSigned) {
+            BiConsumer<CanonicalRequest, SignedHeaders> onSigned) {
         this.scheme = scheme;
         this.keyId = keyId;
         this.secret = secret;
@@ -67,7 +67,7 @@ final class OutgoingSigner {
     }
 
     /** Signs {@code request} with a fresh timestamp and nonce and sets the scheme's headers on {@code headers}. */
-    void signInto(RequestToSign request, MultivaluedMap<String, Object> headers) {
+    void signInto(CanonicalRequest request, MultivaluedMap<String, Object> headers) {
         SignedHeaders signed = sign(request);
         for (Map.Entry<String, String> header : signed.headers().entrySet()) {
             // Header maps are not case-insensitive on every runtime: drop any spelling of the name first.
@@ -77,7 +77,7 @@ final class OutgoingSigner {
         onSigned.accept(request, signed);
     }
 
-    private SignedHeaders sign(RequestToSign request) {
+    private SignedHeaders sign(CanonicalRequest request) {
         Instant now = clock.instant();
         if (distinctTimestamps != null) {
             now = distinctTimestamps.claim(request, now);

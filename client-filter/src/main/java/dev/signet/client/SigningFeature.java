@@ -2,7 +2,7 @@ package dev.signet.client;
 
 import dev.signet.core.keys.Secret;
 import dev.signet.core.scheme.Scheme;
-import dev.signet.core.signing.RequestToSign;
+import dev.signet.core.canonical.CanonicalRequest;
 import dev.signet.core.signing.SignedHeaders;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Feature;
@@ -105,7 +105,7 @@ public class SigningFeature implements Feature {
         private Clock clock = Clock.systemUTC();
         private Supplier<String> nonces = () -> UUID.randomUUID().toString();
         private boolean skewCorrection;
-        private BiConsumer<RequestToSign, SignedHeaders> onSigned = (request, headers) -> { };
+        private BiConsumer<CanonicalRequest, SignedHeaders> onSigned = (request, headers) -> { };
         private int spoolThreshold = DEFAULT_SPOOL_THRESHOLD;
 
         private Builder(Scheme scheme) {
@@ -159,7 +159,7 @@ public class SigningFeature implements Feature {
          * headers added; neither holds the secret. Under a scheme that does not sign the body, the body is not
          * read and the hash given is the empty body's. For logging and debugging; runs on the calling thread.
          */
-        public Builder onSigned(BiConsumer<RequestToSign, SignedHeaders> listener) {
+        public Builder onSigned(BiConsumer<CanonicalRequest, SignedHeaders> listener) {
             this.onSigned = Objects.requireNonNull(listener, "listener");
             return this;
         }

@@ -1,6 +1,6 @@
 package dev.signet.client;
 
-import dev.signet.core.signing.RequestToSign;
+import dev.signet.core.canonical.CanonicalRequest;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import java.net.URI;
@@ -27,7 +27,7 @@ final class SigningRequestFilter implements ClientRequestFilter {
         if (request.hasEntity() && signer.coversBody()) {
             request.setProperty(PendingSignature.PROPERTY, new PendingSignature(signer, request.getMethod(), path));
         } else {
-            signer.signInto(RequestToSign.withoutBody(request.getMethod(), path), request.getHeaders());
+            signer.signInto(CanonicalRequest.withoutBody(request.getMethod(), path), request.getHeaders());
         }
     }
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.signet.core.crypto.BodyHash;
 import dev.signet.core.scheme.Presets;
-import dev.signet.core.signing.RequestToSign;
+import dev.signet.core.canonical.CanonicalRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashSet;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class DistinctTimestampsTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00.400Z");
-    private static final RequestToSign GET = RequestToSign.withoutBody("GET", "/vaults");
+    private static final CanonicalRequest GET = CanonicalRequest.withoutBody("GET", "/vaults");
 
     @Test
     void identicalRequestsInOneSecondGetConsecutiveSeconds() {
@@ -34,8 +34,8 @@ class DistinctTimestampsTest {
     @Test
     void requestsThatSignDifferentlyShareASecond() {
         DistinctTimestamps timestamps = new DistinctTimestamps(Presets.CANONICAL);
-        RequestToSign post = new RequestToSign("POST", "/vaults", BodyHash.of("{}".getBytes(StandardCharsets.UTF_8)));
-        RequestToSign otherPath = RequestToSign.withoutBody("GET", "/vaults/v_1");
+        CanonicalRequest post = new CanonicalRequest("POST", "/vaults", BodyHash.of("{}".getBytes(StandardCharsets.UTF_8)));
+        CanonicalRequest otherPath = CanonicalRequest.withoutBody("GET", "/vaults/v_1");
 
         Instant second = Instant.parse("2026-11-23T10:00:00Z");
         assertEquals(second, timestamps.claim(GET, NOW));

@@ -1,6 +1,6 @@
 package dev.signet.client;
 
-import dev.signet.core.signing.RequestToSign;
+import dev.signet.core.canonical.CanonicalRequest;
 import dev.signet.core.signing.SignedHeaders;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,16 +8,16 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BiConsumer;
 
 /** Records what the feature signed, through its {@code onSigned} listener; safe across threads. */
-public final class SignedLog implements BiConsumer<RequestToSign, SignedHeaders> {
+public final class SignedLog implements BiConsumer<CanonicalRequest, SignedHeaders> {
 
     /** One signing: what was signed and the headers added. */
-    public record Signing(RequestToSign request, SignedHeaders headers) {
+    public record Signing(CanonicalRequest request, SignedHeaders headers) {
     }
 
     private final ConcurrentLinkedQueue<Signing> signings = new ConcurrentLinkedQueue<>();
 
     @Override
-    public void accept(RequestToSign request, SignedHeaders headers) {
+    public void accept(CanonicalRequest request, SignedHeaders headers) {
         signings.add(new Signing(request, headers));
     }
 

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.signet.core.keys.ApiKey;
 import dev.signet.core.keys.Secret;
 import dev.signet.core.scheme.Presets;
-import dev.signet.core.signing.RequestToSign;
+import dev.signet.core.canonical.CanonicalRequest;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.core.MultivaluedHashMap;
@@ -53,7 +53,7 @@ class SigningFeatureTest {
         OutgoingSigner signer = signer(() -> "not-a-uuid");
 
         var failure = assertThrows(IllegalStateException.class,
-                () -> signer.signInto(RequestToSign.withoutBody("GET", "/x"), new MultivaluedHashMap<>()));
+                () -> signer.signInto(CanonicalRequest.withoutBody("GET", "/x"), new MultivaluedHashMap<>()));
         assertFalse(failure.getMessage().contains(SECRET), failure.getMessage());
     }
 
@@ -63,7 +63,7 @@ class SigningFeatureTest {
         headers.add("x-request-id", "stale");
         headers.add("X-TIMESTAMP", "0");
 
-        signer(() -> "3b241101-e2bb-4255-8caf-4136c566a962").signInto(RequestToSign.withoutBody("GET", "/x"), headers);
+        signer(() -> "3b241101-e2bb-4255-8caf-4136c566a962").signInto(CanonicalRequest.withoutBody("GET", "/x"), headers);
 
         assertEquals(4, headers.size(), headers::toString);
         assertEquals(List.of("3b241101-e2bb-4255-8caf-4136c566a962"), headers.get("x-request-id"));

@@ -11,7 +11,7 @@ import dev.signet.core.keys.ApiKey;
 import dev.signet.core.scheme.Presets;
 import dev.signet.core.scheme.Scheme;
 import dev.signet.core.signing.RequestSigner;
-import dev.signet.core.signing.RequestToSign;
+import dev.signet.core.canonical.CanonicalRequest;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.Priorities;
@@ -351,7 +351,7 @@ public abstract class SigningRoundTripContract {
         SignedLog log = new SignedLog();
         try (VerifyingServer server = start(scheme, KEY); Client client = client(feature(scheme, log))) {
             URI uri = server.baseUri().resolve("wallets");
-            var signed = RequestSigner.of(scheme).sign(RequestToSign.withoutBody("GET", uri.getRawPath()),
+            var signed = RequestSigner.of(scheme).sign(CanonicalRequest.withoutBody("GET", uri.getRawPath()),
                     KEY.id(), KEY.signingSecret());
             Invocation.Builder request = client.target(uri).request();
             signed.headers().forEach(request::header);
