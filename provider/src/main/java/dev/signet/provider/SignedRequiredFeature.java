@@ -1,13 +1,17 @@
 package dev.signet.provider;
 
+import dev.signet.core.scheme.Scheme;
 import dev.signet.provider.caller.PeerAddressCapture;
 import dev.signet.provider.verification.CapturedBodyCleanup;
-import dev.signet.provider.verification.EndpointPolicy;
+import dev.signet.provider.verification.EndpointTable;
 import dev.signet.provider.verification.ScopeRolesFilter;
 import dev.signet.provider.verification.SignatureVerificationFilter;
+import dev.signet.provider.verification.SignedEndpoint;
+import dev.signet.provider.verification.SignedEndpoints;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -15,12 +19,15 @@ import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Binds signature verification to exactly the resource methods that ask for it with
- * {@link SignedRequired}, each with its own policy, and {@code @RolesAllowed} checks on those methods.
- * Found by the server's scan of the WAR; register {@link SignetFeature} where there is no scan.
+ * Binds signature verification to exactly the resource methods that ask for it with {@link SignedRequired}
+ * (wherever it is written: method, class, interface, superclass), each with its own resolved scheme and
+ * scopes, and {@code @RolesAllowed} checks on those methods. Runs while the application deploys: an
+ * unknown scheme throws here and fails the deployment instead of a request. Found by the server's scan of
+ * the WAR; register {@link SignetFeature} where there is no scan.
  */
 @Provider
 public final class SignedRequiredFeature implements DynamicFeature {
@@ -32,16 +39,20 @@ public final class SignedRequiredFeature implements DynamicFeature {
         if (type == null || method == null) {
             return;
         }
-        EndpointPolicy policy = EndpointPolicy.of(type, method);
-        if (policy == null) {
+        // Looked up, not injected: a DynamicFeature is created by the Jakarta REST runtime, outside CDI.
+        SignetRuntime runtime = CDI.current().select(SignetRuntime.class).get();
+        Optional<SignedEndpoint> signed = SignedEndpoints.resolve(runtime, type, method);
+        runtime.endpoints().add(SignedEndpoints.row(type, method, signed));
+        if (signed.isEmpty()) {
             return;
         }
         context.register(PeerAddressCapture.class, Priorities.AUTHENTICATION - 100);
-        context.register(new SignatureVerificationFilter(policy), Priorities.AUTHENTICATION);
+        context.register(new SignatureVerificationFilter(runtime, signed.get()), Priorities.AUTHENTICATION);
         context.register(new CapturedBodyCleanup());
         Set<String> roles = roles(method, type);
         if (roles != null) {
-            context.register(new ScopeRolesFilter(policy.scheme(), roles), Priorities.AUTHORIZATION);
+            Scheme scheme = signed.get().pipeline().scheme();
+            context.register(new ScopeRolesFilter(scheme, runtime.responses(), roles), Priorities.AUTHORIZATION);
         }
     }
 

@@ -1,7 +1,10 @@
 package dev.signet.provider;
 
+import dev.signet.core.address.ForwardedAddresses;
+import dev.signet.core.scheme.Scheme;
+import dev.signet.core.verification.Ports;
+import dev.signet.core.verification.VerificationPipeline;
 import dev.signet.provider.body.BodyReader;
-import dev.signet.provider.caller.ClientAddressResolver;
 import dev.signet.provider.caller.VerifiedCaller;
 import dev.signet.provider.errors.RefusalResponses;
 import dev.signet.provider.events.SignedRequestRefused;
@@ -14,30 +17,36 @@ import dev.signet.provider.replay.InfinispanNonceStore;
 import dev.signet.provider.replay.NonceStore;
 import dev.signet.provider.settings.SettingsSource;
 import dev.signet.provider.settings.SignetSettings;
+import dev.signet.provider.verification.EndpointTable;
 import dev.signet.provider.verification.SchemeRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
  * The application's Signet components, built once from the settings: the application's own
- * {@link KeyRepository}, {@link NonceStore} and {@link Clock} beans where it has them, the built-ins
- * otherwise. Owns the default Infinispan cache manager and stops it with the application.
+ * {@link SettingsSource}, {@link KeyRepository}, {@link NonceStore} and {@link Clock} beans where it has
+ * them, the built-ins otherwise, and one {@link VerificationPipeline} per scheme with every port wired.
+ * Owns the default Infinispan cache manager and stops it with the application.
  */
 @ApplicationScoped
 public class SignetRuntime {
 
     private static final Logger LOG = Logger.getLogger(SignetRuntime.class.getName());
 
+    @Inject
+    Instance<SettingsSource> applicationSettings;
     @Inject
     Instance<KeyRepository> applicationKeys;
     @Inject
@@ -59,12 +68,17 @@ public class SignetRuntime {
     private SchemeRegistry schemes;
     private BodyReader bodyReader;
     private RefusalResponses responses;
-    private ClientAddressResolver addresses;
+    private Ports.ClientAddress addresses;
+    private Ports.TenantBinding tenants;
     private RateLimiter rateLimiter;
+    private final Map<String, VerificationPipeline> pipelines = new ConcurrentHashMap<>();
+    private final EndpointTable endpoints = new EndpointTable();
 
     @PostConstruct
     void start() {
-        settings = SignetSettings.from(SettingsSource.detect());
+        SettingsSource source = applicationSettings.isResolvable() ? applicationSettings.get() : SettingsSource.detect();
+        settings = SignetSettings.from(source);
+        schemes = new SchemeRegistry(settings);
         clock = applicationClock.isResolvable() ? applicationClock.get() : Clock.systemUTC();
         keys = resolveKeys();
         if (applicationNonceStore.isResolvable()) {
@@ -75,11 +89,11 @@ public class SignetRuntime {
                     .orElseGet(InfinispanNonceStore::local);
             nonces = ownedNonces;
         }
-        schemes = new SchemeRegistry(settings, clock);
         bodyReader = new BodyReader(settings.maxBodyBytes(), settings.spoolThresholdBytes(),
                 Path.of(settings.spoolDirectory().orElse(System.getProperty("java.io.tmpdir"))));
         responses = new RefusalResponses(settings.realm(), clock);
-        addresses = new ClientAddressResolver(settings.trustedProxies());
+        addresses = new ForwardedAddresses(settings.trustedProxies(), settings.forwardedHeader());
+        tenants = settings.tenantHeader().map(Ports.TenantBinding::header).orElseGet(Ports.TenantBinding::none);
         rateLimiter = new RateLimiter(clock);
         LOG.info(() -> "Signet ready: default scheme " + settings.scheme() + ", replay cache "
                 + (ownedNonces == null ? "from the application" : ownedNonces.isClustered() ? "clustered" : "local"));
@@ -108,12 +122,18 @@ public class SignetRuntime {
         }
     }
 
-    public SignetSettings settings() {
-        return settings;
+    /** The pipeline of a scheme, built once with every port of this application. */
+    public VerificationPipeline pipeline(Scheme scheme) {
+        return pipelines.computeIfAbsent(scheme.name(), name -> VerificationPipeline
+                .forServer(scheme, clock, keys::find, nonces, rateLimiter, addresses, tenants)
+                .clockSkew(settings.clockSkew())
+                .defaultRatePerMinute(settings.defaultRatePerMinute())
+                .diagnostics(settings.diagnostics())
+                .build());
     }
 
-    public Clock clock() {
-        return clock;
+    public SignetSettings settings() {
+        return settings;
     }
 
     public KeyRepository keys() {
@@ -136,12 +156,8 @@ public class SignetRuntime {
         return responses;
     }
 
-    public ClientAddressResolver addresses() {
-        return addresses;
-    }
-
-    public RateLimiter rateLimiter() {
-        return rateLimiter;
+    public EndpointTable endpoints() {
+        return endpoints;
     }
 
     public VerifiedCaller caller() {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.signet.core.crypto.BodyHash;
 import dev.signet.core.scheme.Presets;
 import dev.signet.core.signing.RequestSigner;
-import dev.signet.core.signing.RequestToSign;
+import dev.signet.core.canonical.CanonicalRequest;
 import dev.signet.provider.testing.EchoResource;
 import dev.signet.provider.testing.Json;
 import dev.signet.provider.testing.ServerWithSettings;
@@ -52,7 +52,7 @@ class BodyHandlingTest {
                 "signet.spool-directory", spool.toString()), EchoResource.class)) {
             BodyHash hash = hashOf(size);
             URI uri = URI.create(s.server().baseUri() + "/canonical/upload");
-            var headers = RequestSigner.of(Presets.CANONICAL).sign(new RequestToSign("POST", uri.getRawPath(), hash),
+            var headers = RequestSigner.of(Presets.CANONICAL).sign(new CanonicalRequest("POST", uri.getRawPath(), hash),
                     TestKeys.WRITER.id(), TestKeys.WRITER.signingSecret());
             HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                     .POST(HttpRequest.BodyPublishers.fromPublisher(

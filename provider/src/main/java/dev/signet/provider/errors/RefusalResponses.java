@@ -1,6 +1,8 @@
 package dev.signet.provider.errors;
 
+import dev.signet.core.scheme.ErrorFormat;
 import dev.signet.core.scheme.JsonString;
+import dev.signet.core.scheme.Scheme;
 import dev.signet.core.verification.Failure;
 import dev.signet.core.verification.Refusal;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -23,13 +25,12 @@ public final class RefusalResponses {
         this.clock = clock;
     }
 
-    /**
-     * @param diagnostics the server's signed string (secret redacted) to include on a signature mismatch,
-     *                    or {@code null}
-     * @param retryAfterSeconds for a rate-limit refusal, or 0
-     */
-    public Response respond(String schemeName, Refusal refusal, String diagnostics, long retryAfterSeconds) {
-        ErrorStyle style = ErrorStyle.forScheme(schemeName);
+    /** The answer to a refusal, in the scheme's error format. */
+    public Response respond(Scheme scheme, Refusal refusal) {
+        ErrorFormat style = scheme.errorFormat();
+        String schemeName = scheme.name();
+        String diagnostics = refusal.signedString().orElse(null);
+        long retryAfterSeconds = refusal.retryAfterSeconds();
         int status = status(style, refusal.failure());
         String body = switch (style) {
             case DETAIL -> "{\"detail\":" + JsonString.quote(detailMessage(refusal.failure())) + diagnosticsMember(diagnostics) + "}";
@@ -37,7 +38,7 @@ public final class RefusalResponses {
             case PROBLEM -> problem(refusal, status, diagnostics);
         };
         Response.ResponseBuilder response = Response.status(status)
-                .type(style == ErrorStyle.PROBLEM ? "application/problem+json" : "application/json")
+                .type(style == ErrorFormat.PROBLEM ? "application/problem+json" : "application/json")
                 .entity(body);
         // The server's time on every refusal lets a client correct its clock after "timestamp out of range".
         response.header(HttpHeaders.DATE, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
@@ -52,11 +53,11 @@ public final class RefusalResponses {
         return response.build();
     }
 
-    static int status(ErrorStyle style, Failure failure) {
+    static int status(ErrorFormat style, Failure failure) {
         return switch (failure) {
-            case KEY_DISABLED, KEY_REVOKED, KEY_EXPIRED, IP_NOT_ALLOWED -> style == ErrorStyle.ENVELOPE ? 403 : 401;
+            case KEY_DISABLED, KEY_REVOKED, KEY_EXPIRED, IP_NOT_ALLOWED -> style == ErrorFormat.ENVELOPE ? 403 : 401;
             case TENANT_NOT_FOUND -> 404;
-            case TENANT_MISMATCH, SCOPE_MISSING -> 403;
+            case TENANT_MISMATCH, SCOPE_MISSING, ENDPOINT_NOT_OPEN -> 403;
             case RATE_LIMITED -> 429;
             case BODY_TOO_LARGE -> 413;
             case REPLAY_STORE_UNAVAILABLE, KEY_REPOSITORY_UNAVAILABLE -> 503;
@@ -73,7 +74,7 @@ public final class RefusalResponses {
             case SIGNATURE_MISMATCH, REPLAYED -> "Invalid HMAC";
             case IP_NOT_ALLOWED -> "IP address not allowed";
             case TENANT_NOT_FOUND -> "Not found";
-            case TENANT_MISMATCH, SCOPE_MISSING -> "You do not have permission to perform this action";
+            case TENANT_MISMATCH, SCOPE_MISSING, ENDPOINT_NOT_OPEN -> "You do not have permission to perform this action";
             case RATE_LIMITED -> "Request was throttled";
             case BODY_TOO_LARGE -> "Request body too large";
             case REPLAY_STORE_UNAVAILABLE, KEY_REPOSITORY_UNAVAILABLE -> "Service temporarily unavailable";
@@ -100,18 +101,11 @@ public final class RefusalResponses {
             case SIGNATURE_MISMATCH -> new String[] {"GA2012", "SIGNATURE_INVALID"};
             case IP_NOT_ALLOWED -> new String[] {"GA2022", "IP_NOT_WHITELISTED"};
             case SCOPE_MISSING -> new String[] {"GA2024", "SCOPE_INSUFFICIENT"};
+            case ENDPOINT_NOT_OPEN -> new String[] {"50090201", "API_ACCESS_DENIED"};
             case RATE_LIMITED -> new String[] {"429", "RATE_LIMITED"};
             case BODY_TOO_LARGE -> new String[] {"413", "PAYLOAD_TOO_LARGE"};
             case REPLAY_STORE_UNAVAILABLE, KEY_REPOSITORY_UNAVAILABLE -> new String[] {"503", "SERVICE_UNAVAILABLE"};
         };
-    }
-
-    /** Seed 004's deny-by-default answer, for an endpoint that declares no scope. */
-    public Response accessDenied() {
-        return Response.status(403).type("application/json")
-                .entity("{\"version\":\"1.3.0\",\"timestamp\":" + clock.millis()
-                        + ",\"success\":false,\"code\":\"50090201\",\"message\":\"API_ACCESS_DENIED\",\"data\":null}")
-                .build();
     }
 
     private static String problem(Refusal refusal, int status, String diagnostics) {

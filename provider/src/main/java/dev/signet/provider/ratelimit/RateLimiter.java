@@ -1,5 +1,6 @@
 package dev.signet.provider.ratelimit;
 
+import dev.signet.core.verification.Ports;
 import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -8,7 +9,7 @@ import java.util.concurrent.ConcurrentMap;
  * Per-key limit over fixed one-minute windows, counted in this JVM. One small record per active key, and
  * a window's entry is replaced when the next one starts, so memory is bounded by the number of keys.
  */
-public final class RateLimiter {
+public final class RateLimiter implements Ports.RateBudget {
 
     private record Window(long minute, int count) {
     }
@@ -20,14 +21,14 @@ public final class RateLimiter {
         this.clock = clock;
     }
 
-    /** 0 when the request may proceed, otherwise the seconds until the key may call again. */
-    public long acquire(String keyId, int perMinute) {
+    @Override
+    public long acquire(String bucket, int perMinute) {
         if (perMinute <= 0) {
             return 0;
         }
         long nowMillis = clock.millis();
-        long minute = nowMillis / 60_000;
-        Window w = windows.compute(keyId, (k, old) ->
+        long minute = Math.floorDiv(nowMillis, 60_000);
+        Window w = windows.compute(bucket, (k, old) ->
                 old == null || old.minute != minute ? new Window(minute, 1) : new Window(minute, old.count + 1));
         if (w.count <= perMinute) {
             return 0;

@@ -1,5 +1,6 @@
 package dev.signet.provider.replay;
 
+import dev.signet.core.verification.Ports;
 import java.time.Duration;
 
 /**
@@ -7,14 +8,16 @@ import java.time.Duration;
  * default is Infinispan. Either method may throw {@link NonceStoreUnavailableException}: the request is
  * then refused with 503, never waved through.
  */
-public interface NonceStore {
+public interface NonceStore extends Ports.ReplayStore {
 
     /** Whether a request with this replay key was already accepted (and has not yet expired). */
+    @Override
     boolean contains(String replayKey);
 
     /**
      * Records the key for {@code lifespan} if no one has; {@code false} means another request won the race
      * and this one is a replay.
      */
+    @Override
     boolean putIfAbsent(String replayKey, Duration lifespan);
 }

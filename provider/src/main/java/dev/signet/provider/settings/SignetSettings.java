@@ -1,5 +1,6 @@
 package dev.signet.provider.settings;
 
+import dev.signet.core.address.ForwardedHeader;
 import dev.signet.core.keys.IpRange;
 import java.time.Duration;
 import java.util.Arrays;
@@ -9,8 +10,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Every setting of the provider, read once at start. See the README's settings table for meanings and
- * defaults; the names are the MicroProfile Config / system property names.
+ * Every setting of the provider, each declared once below with its name, default and allowed values, read
+ * once at start. A bad value fails the deployment with {@link InvalidSettingException}. The README's
+ * settings table describes each.
  */
 public record SignetSettings(
         String scheme,
@@ -22,42 +24,95 @@ public record SignetSettings(
         Optional<String> infinispanConfig,
         String infinispanCache,
         List<IpRange> trustedProxies,
+        ForwardedHeader forwardedHeader,
         boolean diagnostics,
         Optional<String> keysFile,
         Optional<String> tenantHeader,
         String realm,
+        int defaultRatePerMinute,
         Map<String, Map<String, String>> customSchemes) {
 
-    public static final String PREFIX = "signet.";
+    private static final long MAX_BODY_CEILING = 1L << 40; // 1 TiB: above it a typo is likelier than a need
+
+    static final Setting<String> SCHEME = new Setting<>("signet.scheme", "canonical-nonce", s -> s);
+    static final Setting<Duration> WINDOW = new Setting<>("signet.window-seconds", null,
+            Setting.longBetween(1, 3600, "seconds").andThen(Duration::ofSeconds));
+    static final Setting<Duration> CLOCK_SKEW = new Setting<>("signet.clock-skew-seconds", "5",
+            Setting.longBetween(0, 300, "seconds").andThen(Duration::ofSeconds));
+    static final Setting<Long> MAX_BODY = new Setting<>("signet.max-body-bytes", String.valueOf(10L * 1024 * 1024),
+            Setting.longBetween(0, MAX_BODY_CEILING, "bytes"));
+    static final Setting<Integer> SPOOL_THRESHOLD = new Setting<>("signet.spool-threshold-bytes", String.valueOf(64 * 1024),
+            Setting.intBetween(0, 64 * 1024 * 1024, "bytes"));
+    static final Setting<String> SPOOL_DIRECTORY = new Setting<>("signet.spool-directory", null, s -> s);
+    static final Setting<String> INFINISPAN_CONFIG = new Setting<>("signet.infinispan.config", null, s -> s);
+    static final Setting<String> INFINISPAN_CACHE = new Setting<>("signet.infinispan.cache", "signet-nonces", s -> s);
+    static final Setting<List<IpRange>> TRUSTED_PROXIES = new Setting<>("signet.trusted-proxies", "",
+            s -> list(s).stream().map(IpRange::parse).toList());
+    static final Setting<ForwardedHeader> FORWARDED_HEADER = new Setting<>("signet.forwarded-header", "X-Forwarded-For",
+            ForwardedHeader::named);
+    static final Setting<Boolean> DIAGNOSTICS = new Setting<>("signet.diagnostics", "false", Setting::bool);
+    static final Setting<String> KEYS_FILE = new Setting<>("signet.keys.file", null, s -> s);
+    static final Setting<String> TENANT_HEADER = new Setting<>("signet.tenant-header", null, SignetSettings::token);
+    static final Setting<String> REALM = new Setting<>("signet.realm", "api", SignetSettings::realm);
+    static final Setting<Integer> DEFAULT_RATE = new Setting<>("signet.rate-limit.default-per-minute", "6000",
+            Setting.intBetween(0, 10_000_000, "requests per minute"));
+    static final Setting<List<String>> SCHEMES = new Setting<>("signet.schemes", "", SignetSettings::list);
+
+    /** The keys of {@code signet.scheme.<name>.*} that a custom scheme may set. */
+    static final List<String> SCHEME_KEYS = List.of("header.key-id", "header.timestamp", "header.signature",
+            "header.nonce", "template", "json", "encoding", "timestamp-format", "window-seconds", "replay-key",
+            "nonce-format", "error-format");
 
     public static SignetSettings from(SettingsSource source) {
         Map<String, Map<String, String>> custom = new TreeMap<>();
-        for (String name : list(source.get("signet.schemes").orElse(""))) {
+        for (String name : SCHEMES.require(source)) {
             Map<String, String> definition = new TreeMap<>();
-            for (String key : List.of("header.key-id", "header.timestamp", "header.signature", "header.nonce", "template",
-                    "json", "encoding", "timestamp-format", "window-seconds", "replay-key", "nonce-format")) {
-                source.get("signet.scheme." + name + "." + key).ifPresent(v -> definition.put(key, v));
+            for (String key : SCHEME_KEYS) {
+                source.get(customSchemeSetting(name, key)).ifPresent(v -> definition.put(key, v));
             }
-            custom.put(name, definition);
+            custom.put(name, Map.copyOf(definition));
         }
         return new SignetSettings(
-                source.get("signet.scheme").orElse("canonical-nonce").trim(),
-                source.get("signet.window-seconds").map(s -> Duration.ofSeconds(Long.parseLong(s.trim()))),
-                Duration.ofSeconds(Long.parseLong(source.get("signet.clock-skew-seconds").orElse("5").trim())),
-                Long.parseLong(source.get("signet.max-body-bytes").orElse(String.valueOf(10L * 1024 * 1024)).trim()),
-                Integer.parseInt(source.get("signet.spool-threshold-bytes").orElse(String.valueOf(64 * 1024)).trim()),
-                source.get("signet.spool-directory").map(String::trim),
-                source.get("signet.infinispan.config").map(String::trim).filter(s -> !s.isEmpty()),
-                source.get("signet.infinispan.cache").orElse("signet-nonces").trim(),
-                list(source.get("signet.trusted-proxies").orElse("")).stream().map(IpRange::parse).toList(),
-                Boolean.parseBoolean(source.get("signet.diagnostics").orElse("false").trim()),
-                source.get("signet.keys.file").map(String::trim).filter(s -> !s.isEmpty()),
-                source.get("signet.tenant-header").map(String::trim).filter(s -> !s.isEmpty()),
-                source.get("signet.realm").orElse("api").trim(),
+                SCHEME.require(source),
+                WINDOW.read(source),
+                CLOCK_SKEW.require(source),
+                MAX_BODY.require(source),
+                SPOOL_THRESHOLD.require(source),
+                SPOOL_DIRECTORY.read(source),
+                INFINISPAN_CONFIG.read(source),
+                INFINISPAN_CACHE.require(source),
+                TRUSTED_PROXIES.require(source),
+                FORWARDED_HEADER.require(source),
+                DIAGNOSTICS.require(source),
+                KEYS_FILE.read(source),
+                TENANT_HEADER.read(source),
+                REALM.require(source),
+                DEFAULT_RATE.require(source),
                 Map.copyOf(custom));
+    }
+
+    /** The full name of one key of a custom scheme's definition, as errors name it. */
+    public static String customSchemeSetting(String scheme, String key) {
+        return "signet.scheme." + scheme + "." + key;
     }
 
     private static List<String> list(String commaSeparated) {
         return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** A header name: an RFC 9110 token, so it can never smuggle a second header into a lookup or a log. */
+    private static String token(String text) {
+        if (!text.chars().allMatch(c -> c > 0x20 && c < 0x7F && "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0)) {
+            throw new IllegalArgumentException("not a header name");
+        }
+        return text;
+    }
+
+    /** The realm goes into WWW-Authenticate as a quoted string: printable ASCII without quotes or backslashes. */
+    private static String realm(String text) {
+        if (text.length() > 100 || !text.chars().allMatch(c -> c >= 0x20 && c < 0x7F && c != '"' && c != '\\')) {
+            throw new IllegalArgumentException("must be up to 100 printable ASCII characters without '\"' or '\\'");
+        }
+        return text;
     }
 }

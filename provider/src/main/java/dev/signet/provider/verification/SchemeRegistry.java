@@ -3,36 +3,51 @@ package dev.signet.provider.verification;
 import dev.signet.core.scheme.Presets;
 import dev.signet.core.scheme.Scheme;
 import dev.signet.core.scheme.SchemeDefinition;
-import dev.signet.core.verification.SignatureVerifier;
+import dev.signet.provider.settings.InvalidSettingException;
 import dev.signet.provider.settings.SignetSettings;
-import java.time.Clock;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
-/** The schemes this application speaks, each with its verifier: the presets plus those defined in settings. */
+/**
+ * The schemes this application speaks, resolved once at start: the presets plus those defined in settings.
+ * A custom scheme that is incomplete or unsafe, or a default that names no scheme, fails the start with
+ * the setting named.
+ */
 public final class SchemeRegistry {
 
-    private final Map<String, SignatureVerifier> verifiers = new HashMap<>();
+    private final Map<String, Scheme> schemes = new LinkedHashMap<>();
     private final String defaultScheme;
 
-    public SchemeRegistry(SignetSettings settings, Clock clock) {
+    public SchemeRegistry(SignetSettings settings) {
         for (Scheme preset : Presets.all()) {
-            verifiers.put(preset.name(), new SignatureVerifier(preset, clock));
+            schemes.put(preset.name(), preset);
         }
-        settings.customSchemes().forEach((name, definition) ->
-                verifiers.put(name, new SignatureVerifier(SchemeDefinition.fromSettings(name, definition), clock)));
+        settings.customSchemes().forEach((name, definition) -> {
+            if (schemes.containsKey(name)) {
+                throw new InvalidSettingException("signet.schemes", name, "'" + name + "' is a preset's name");
+            }
+            try {
+                schemes.put(name, SchemeDefinition.fromSettings(name, definition));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSettingException(SignetSettings.customSchemeSetting(name, "*"), name, e.getMessage());
+            }
+        });
         this.defaultScheme = settings.scheme();
-        SignatureVerifier byDefault = verifiers.get(defaultScheme);
+        Scheme byDefault = schemes.get(defaultScheme);
         if (byDefault == null) {
-            throw new IllegalStateException("signet.scheme names an unknown scheme: " + defaultScheme);
+            throw new InvalidSettingException("signet.scheme", defaultScheme, "no such scheme; known: " + names());
         }
-        settings.window().ifPresent(w ->
-                verifiers.put(defaultScheme, new SignatureVerifier(byDefault.scheme().withWindow(w), clock)));
+        settings.window().ifPresent(w -> schemes.put(defaultScheme, byDefault.withWindow(w)));
     }
 
-    /** The verifier for a scheme name; a blank name means the configured default. */
-    public Optional<SignatureVerifier> verifier(String name) {
-        return Optional.ofNullable(verifiers.get(name == null || name.isBlank() ? defaultScheme : name));
+    /** The scheme of a name; a blank name means the configured default. */
+    public Optional<Scheme> find(String name) {
+        return Optional.ofNullable(schemes.get(name == null || name.isBlank() ? defaultScheme : name));
+    }
+
+    public String names() {
+        return String.join(", ", new TreeSet<>(schemes.keySet()));
     }
 }

@@ -1,10 +1,10 @@
 package dev.signet.provider.verification;
 
+import dev.signet.core.scheme.Scheme;
 import dev.signet.core.verification.Failure;
 import dev.signet.core.verification.Refusal;
-import dev.signet.provider.SignetRuntime;
+import dev.signet.provider.errors.RefusalResponses;
 import jakarta.annotation.Priority;
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -18,12 +18,14 @@ import java.util.Set;
 @Priority(Priorities.AUTHORIZATION)
 public final class ScopeRolesFilter implements ContainerRequestFilter {
 
-    private final String scheme;
+    private final Scheme scheme;
+    private final RefusalResponses responses;
     private final Set<String> anyOf;
 
     /** @param anyOf the roles of which the caller needs one; empty for {@code @DenyAll} */
-    public ScopeRolesFilter(String scheme, Set<String> anyOf) {
+    public ScopeRolesFilter(Scheme scheme, RefusalResponses responses, Set<String> anyOf) {
         this.scheme = scheme;
+        this.responses = responses;
         this.anyOf = Set.copyOf(anyOf);
     }
 
@@ -33,8 +35,6 @@ public final class ScopeRolesFilter implements ContainerRequestFilter {
         if (security != null && anyOf.stream().anyMatch(security::isUserInRole)) {
             return;
         }
-        SignetRuntime rt = CDI.current().select(SignetRuntime.class).get();
-        String name = rt.schemes().verifier(scheme).map(v -> v.scheme().name()).orElse(scheme);
-        request.abortWith(rt.responses().respond(name, Refusal.of(Failure.SCOPE_MISSING, "Missing role"), null, 0));
+        request.abortWith(responses.respond(scheme, Refusal.of(Failure.SCOPE_MISSING, "Missing role")));
     }
 }

@@ -14,4 +14,10 @@ public final class Json {
             return reader.readObject();
         }
     }
+
+    /** One string member of a JSON object body, or null when absent. */
+    public static String field(String body, String name) {
+        JsonObject object = parse(body);
+        return object.containsKey(name) && !object.isNull(name) ? object.get(name).toString().replaceAll("^\"|\"$", "") : null;
+    }
 }

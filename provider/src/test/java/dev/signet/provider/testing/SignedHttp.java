@@ -5,7 +5,7 @@ import dev.signet.core.keys.ApiKey;
 import dev.signet.core.keys.Secret;
 import dev.signet.core.scheme.Scheme;
 import dev.signet.core.signing.RequestSigner;
-import dev.signet.core.signing.RequestToSign;
+import dev.signet.core.canonical.CanonicalRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -53,7 +53,7 @@ public final class SignedHttp {
 
         public Call signed(Scheme scheme, String keyId, Secret secret, Clock clock) {
             RequestSigner signer = new RequestSigner(scheme, clock, () -> UUID.randomUUID().toString());
-            headers.putAll(signer.sign(new RequestToSign(method, URI.create(base + path).getRawPath(), BodyHash.of(body)),
+            headers.putAll(signer.sign(new CanonicalRequest(method, URI.create(base + path).getRawPath(), BodyHash.of(body)),
                     keyId, secret).headers());
             return this;
         }

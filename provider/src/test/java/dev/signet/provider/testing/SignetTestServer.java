@@ -4,6 +4,13 @@ import dev.signet.provider.SignetFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.servlet.ServletRegistration;
@@ -32,22 +39,67 @@ public final class SignetTestServer implements AutoCloseable {
     }
 
     public static SignetTestServer start(Class<?>... resources) {
+        return start(Map.of(), null, resources);
+    }
+
+    /** A server with its own Signet settings and, when {@code clock} is not null, its own clock. */
+    public static SignetTestServer start(Map<String, String> settings, Clock clock, Class<?>... resources) {
         // Weld first: Jersey's CDI integration looks the container up when the application starts.
-        WeldContainer weld = new Weld().containerId("signet-test-" + System.nanoTime()).initialize();
+        WeldContainer weld = new Weld().containerId("signet-test-" + System.nanoTime())
+                .addExtension(new TestSettings(settings, clock)).initialize();
         ResourceConfig config = new ResourceConfig(resources).register(SignetFeature.class);
         HttpServer http = new HttpServer();
         http.addListener(new NetworkListener("signet-test", "127.0.0.1", 0));
         WebappContext webapp = new WebappContext("signet-test", CONTEXT);
         ServletRegistration servlet = webapp.addServlet("jersey", new ServletContainer(config));
         servlet.addMapping(APPLICATION + "/*");
-        webapp.deploy(http);
+        servlet.setLoadOnStartup(1); // initialise Jersey now, so a deployment failure is the start's failure
         try {
+            deployOrThrow(webapp, http);
             http.start();
         } catch (IOException e) {
             weld.shutdown();
             throw new UncheckedIOException(e);
+        } catch (RuntimeException deploymentFailed) {
+            http.shutdownNow();
+            weld.shutdown();
+            throw deploymentFailed;
         }
         return new SignetTestServer(weld, http);
+    }
+
+    /**
+     * Grizzly logs a failed deployment and carries on; an application server refuses it. The failure is
+     * turned into an exception here, so tests see what a server's deployment would.
+     */
+    private static void deployOrThrow(WebappContext webapp, HttpServer http) {
+        Logger grizzly = Logger.getLogger(WebappContext.class.getName());
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Handler catcher = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel() == Level.SEVERE && record.getThrown() != null) {
+                    failure.compareAndSet(null, record.getThrown());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        grizzly.addHandler(catcher);
+        try {
+            webapp.deploy(http);
+        } finally {
+            grizzly.removeHandler(catcher);
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("deployment failed", failure.get());
+        }
     }
 
     /** {@code http://127.0.0.1:port/ctx/api} */

@@ -7,6 +7,7 @@ import dev.signet.provider.keys.InMemoryKeyRepository;
 import dev.signet.provider.keys.KeyRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -34,15 +35,22 @@ public class TestKeys implements KeyRepository {
             .allowedIp("203.0.113.0/24").allowedIp("2001:db8::/32").build();
     public static final ApiKey LIMITED = ApiKey.builder("limited").secret(SECRET).scopes("items:read")
             .rateLimitPerMinute(3).build();
+    /** Seed 003's budget: "120 requests per minute per API key". */
+    public static final ApiKey RATED = ApiKey.builder("rated").secret(SECRET).scopes("items:read")
+            .rateLimitPerMinute(120).build();
 
     private final InMemoryKeyRepository keys = InMemoryKeyRepository.of(
-            WRITER, READER, DISABLED, REVOKED, EXPIRED, ROTATED, LOOPBACK_ONLY, ELSEWHERE_ONLY, LIMITED);
+            WRITER, READER, DISABLED, REVOKED, EXPIRED, ROTATED, LOOPBACK_ONLY, ELSEWHERE_ONLY, LIMITED, RATED);
     private final AtomicInteger lookups = new AtomicInteger();
 
+    /**
+     * Matches ids without regard to case, as many database collations do: the pipeline must take the
+     * caller's identity from the key returned, not from the header's spelling.
+     */
     @Override
     public Optional<ApiKey> find(String keyId) {
         lookups.incrementAndGet();
-        return keys.find(keyId);
+        return keys.find(keyId.toLowerCase(Locale.ROOT));
     }
 
     /** How often the filter asked: proves this bean, not a built-in, was used. */

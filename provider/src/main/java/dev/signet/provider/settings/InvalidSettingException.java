@@ -1,0 +1,26 @@
+package dev.signet.provider.settings;
+
+/**
+ * A setting whose value Signet cannot use. Thrown while the application starts, so the deployment fails
+ * with a message that names the setting and what is wrong with it.
+ */
+public final class InvalidSettingException extends IllegalStateException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String setting;
+
+    public InvalidSettingException(String setting, String value, String problem) {
+        super("Signet setting " + setting + "=" + shorten(value) + " is invalid: " + problem);
+        this.setting = setting;
+    }
+
+    /** The name of the setting, such as {@code signet.max-body-bytes}. */
+    public String setting() {
+        return setting;
+    }
+
+    private static String shorten(String value) {
+        return value.length() > 80 ? value.substring(0, 80) + "..." : value;
+    }
+}

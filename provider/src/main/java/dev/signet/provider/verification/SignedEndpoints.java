@@ -1,0 +1,89 @@
+package dev.signet.provider.verification;
+
+import dev.signet.core.scheme.Scheme;
+import dev.signet.provider.SignetRuntime;
+import dev.signet.provider.verification.SignedRequiredLookup.Found;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/** Resolves a resource method at deployment: whether it is signed, under which scheme, with which scopes. */
+public final class SignedEndpoints {
+
+    private SignedEndpoints() {
+    }
+
+    /**
+     * The method's signed endpoint, or empty when no {@code @SignedRequired} applies to it.
+     *
+     * @throws IllegalStateException when the annotation names a scheme this application does not have: the
+     *                               deployment fails with the method and the known schemes named
+     */
+    public static Optional<SignedEndpoint> resolve(SignetRuntime runtime, Class<?> type, Method method) {
+        Optional<Found> found = SignedRequiredLookup.find(type, method);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = found.get().annotation().scheme();
+        Scheme scheme = runtime.schemes().find(name).orElseThrow(() -> new IllegalStateException(
+                "Signet: @SignedRequired(scheme = \"" + name + "\") on " + found.get().where() + " (serving "
+                        + SignedRequiredLookup.describe(method) + ") names an unknown scheme; known: "
+                        + runtime.schemes().names()));
+        return Optional.of(new SignedEndpoint(runtime.pipeline(scheme), java.util.Set.of(found.get().annotation().scopes()),
+                found.get().where()));
+    }
+
+    /** The method's row of the start-up table. */
+    public static EndpointTable.Row row(Class<?> type, Method method, Optional<SignedEndpoint> signed) {
+        return new EndpointTable.Row(httpMethod(type, method), path(type, method), type.getSimpleName() + "."
+                + SignedRequiredLookup.describe(method).substring(method.getDeclaringClass().getSimpleName().length() + 1),
+                signed.map(e -> e.pipeline().scheme().name()).orElse(null),
+                signed.map(e -> List.copyOf(new TreeSet<>(e.scopes()))).orElse(List.of()));
+    }
+
+    private static String httpMethod(Class<?> type, Method method) {
+        for (Class<?> c : SignedRequiredLookup.hierarchy(type, method.getDeclaringClass())) {
+            Method m = declared(c, method);
+            if (m != null) {
+                for (Annotation a : m.getAnnotations()) {
+                    HttpMethod http = a.annotationType().getAnnotation(HttpMethod.class);
+                    if (http != null) {
+                        return http.value();
+                    }
+                }
+            }
+        }
+        return "*";
+    }
+
+    /** The class's and the method's {@code @Path}, nearest first, as written (relative to the application). */
+    private static String path(Class<?> type, Method method) {
+        String classPath = "";
+        String methodPath = "";
+        for (Class<?> c : SignedRequiredLookup.hierarchy(type, method.getDeclaringClass())) {
+            Path onType = c.getAnnotation(Path.class);
+            if (classPath.isEmpty() && onType != null) {
+                classPath = onType.value();
+            }
+            Method m = declared(c, method);
+            Path onMethod = m == null ? null : m.getAnnotation(Path.class);
+            if (methodPath.isEmpty() && onMethod != null) {
+                methodPath = onMethod.value();
+            }
+        }
+        String joined = ("/" + classPath + "/" + methodPath).replaceAll("/+", "/");
+        return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
+    }
+
+    private static Method declared(Class<?> type, Method method) {
+        try {
+            return type.getDeclaredMethod(method.getName(), method.getParameterTypes());
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.signet.provider.testing;
+
+import dev.signet.provider.settings.SettingsSource;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.Extension;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Gives one test server its own settings (and, when asked, its own clock) as CDI beans, the way an
+ * application provides a {@link SettingsSource}: nothing JVM-wide changes, so tests cannot leak settings.
+ */
+public final class TestSettings implements Extension {
+
+    private final Map<String, String> settings;
+    private final Clock clock;
+
+    public TestSettings(Map<String, String> settings, Clock clock) {
+        this.settings = Map.copyOf(settings);
+        this.clock = clock;
+    }
+
+    void addBeans(@Observes AfterBeanDiscovery discovery) {
+        SettingsSource source = name -> Optional.ofNullable(settings.get(name));
+        discovery.addBean().types(SettingsSource.class, Object.class).scope(Dependent.class).createWith(c -> source);
+        if (clock != null) {
+            discovery.addBean().types(Clock.class, Object.class).scope(Dependent.class).createWith(c -> clock);
+        }
+    }
+}
