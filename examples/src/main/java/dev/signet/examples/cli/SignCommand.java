@@ -4,7 +4,7 @@ import dev.signet.core.crypto.BodyHash;
 import dev.signet.core.keys.ApiKey;
 import dev.signet.core.scheme.Scheme;
 import dev.signet.core.signing.RequestSigner;
-import dev.signet.core.signing.RequestToSign;
+import dev.signet.core.canonical.CanonicalRequest;
 import dev.signet.core.signing.SignedHeaders;
 import java.io.PrintStream;
 import java.net.URI;
@@ -56,7 +56,7 @@ final class SignCommand {
         String method = arguments.value("method").orElse(body.isPresent() ? "POST" : "GET").toUpperCase(Locale.ROOT);
         ApiKey key = SigningKeyOptions.resolve(arguments);
 
-        RequestToSign request = new RequestToSign(method, rawPath(uri), BodyHash.of(body.map(BodyOptions::bytes).orElse(new byte[0])));
+        CanonicalRequest request = new CanonicalRequest(method, rawPath(uri), BodyHash.of(body.map(BodyOptions::bytes).orElse(new byte[0])));
         String timestamp = scheme.timestampFormat().format(clock.instant());
         String nonce = scheme.headers().hasNonce() ? UUID.randomUUID().toString() : null;
         // Timestamp and nonce are taken here, not inside the signer, so the signed string shown is the one signed.

@@ -9,7 +9,7 @@ import dev.signet.core.keys.Secret;
 import dev.signet.core.scheme.Presets;
 import dev.signet.core.scheme.Scheme;
 import dev.signet.core.signing.RequestSigner;
-import dev.signet.core.signing.RequestToSign;
+import dev.signet.core.canonical.CanonicalRequest;
 import dev.signet.examples.keys.KeyGenerator;
 import dev.signet.examples.testing.Captured;
 import dev.signet.examples.testing.DemoKeyFiles;
@@ -50,7 +50,7 @@ class ExplainCommandTest {
     /** The headers a correct client sends for BODY, signed at {@code at}. */
     private static Map<String, String> signed(Scheme scheme, String keyId, String secret, Instant at) {
         RequestSigner signer = new RequestSigner(scheme, Clock.fixed(at, ZoneOffset.UTC), () -> "5b0c7e8e-8d4e-4c4b-9f0a-2a6f1f3b9c11");
-        return signer.sign(new RequestToSign("POST", "/" + scheme.name() + "/echo",
+        return signer.sign(new CanonicalRequest("POST", "/" + scheme.name() + "/echo",
                 BodyHash.of(BODY.getBytes(StandardCharsets.UTF_8))), keyId, Secret.of(secret)).headers();
     }
 
