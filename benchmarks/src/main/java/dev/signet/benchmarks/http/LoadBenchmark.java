@@ -10,7 +10,7 @@ import dev.signet.benchmarks.support.Spread;
 import dev.signet.core.crypto.BodyHash;
 import dev.signet.core.scheme.Presets;
 import dev.signet.core.signing.RequestSigner;
-import dev.signet.core.signing.RequestToSign;
+import dev.signet.core.canonical.CanonicalRequest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,7 +49,9 @@ public final class LoadBenchmark {
         int seconds = intOption(args, "--seconds", 5);
         String sizes = stringOption(args, "--sizes", "0,1024");
         // Extra server JVM options, space-separated: e.g. a JFR recording to profile the server under load.
-        List<String> serverOptions = new ArrayList<>(List.of("-Xms512m", "-Xmx512m", "-Djava.net.preferIPv4Stack=true"));
+        // No default rate ceiling: a load benchmark sends far more than a key's budget on purpose.
+        List<String> serverOptions = new ArrayList<>(List.of("-Xms512m", "-Xmx512m", "-Djava.net.preferIPv4Stack=true",
+                "-Dsignet.rate-limit.default-per-minute=0"));
         for (String o : stringOption(args, "--server-opts", "").split(" ")) {
             if (!o.isBlank()) {
                 serverOptions.add(o);
@@ -158,7 +160,7 @@ public final class LoadBenchmark {
     private static HttpRequest[] signedRequests(URI uri, byte[] body, int count) {
         RequestSigner signer = RequestSigner.of(Presets.CANONICAL_NONCE);
         String method = body.length == 0 ? "GET" : "POST";
-        RequestToSign toSign = new RequestToSign(method, uri.getRawPath(), BodyHash.of(body));
+        CanonicalRequest toSign = new CanonicalRequest(method, uri.getRawPath(), BodyHash.of(body));
         HttpRequest[] requests = new HttpRequest[count];
         for (int i = 0; i < count; i++) {
             HttpRequest.Builder builder = request(uri, body);

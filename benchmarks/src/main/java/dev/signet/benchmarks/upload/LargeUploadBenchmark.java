@@ -8,7 +8,7 @@ import dev.signet.benchmarks.server.ServerMain;
 import dev.signet.core.crypto.BodyHash;
 import dev.signet.core.scheme.Presets;
 import dev.signet.core.signing.RequestSigner;
-import dev.signet.core.signing.RequestToSign;
+import dev.signet.core.canonical.CanonicalRequest;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -70,7 +70,7 @@ public final class LargeUploadBenchmark {
                     if (signed) {
                         // Signed just before sending: canonical's window is 30 s and is checked before the body is read.
                         RequestSigner.of(Presets.CANONICAL)
-                                .sign(new RequestToSign("POST", uri.getRawPath(), new BodyHash(hex)),
+                                .sign(new CanonicalRequest("POST", uri.getRawPath(), new BodyHash(hex)),
                                         Fixtures.KEY.id(), Fixtures.KEY.signingSecret())
                                 .headers().forEach(request::header);
                     }
