@@ -42,7 +42,9 @@ public final class SignedRequiredFeature implements DynamicFeature {
         // Looked up, not injected: a DynamicFeature is created by the Jakarta REST runtime, outside CDI.
         SignetRuntime runtime = CDI.current().select(SignetRuntime.class).get();
         Optional<SignedEndpoint> signed = SignedEndpoints.resolve(runtime, type, method);
-        runtime.endpoints().add(SignedEndpoints.row(type, method, signed));
+        if (!isRuntimeInternal(type)) {
+            runtime.endpoints().add(SignedEndpoints.row(type, method, signed));
+        }
         if (signed.isEmpty()) {
             return;
         }
@@ -54,6 +56,12 @@ public final class SignedRequiredFeature implements DynamicFeature {
             Scheme scheme = signed.get().pipeline().scheme();
             context.register(new ScopeRolesFilter(scheme, runtime.responses(), roles), Priorities.AUTHORIZATION);
         }
+    }
+
+    /** The runtime's own handlers (Jersey's OPTIONS inflectors, say) are not the application's endpoints. */
+    private static boolean isRuntimeInternal(Class<?> type) {
+        String name = type.getName();
+        return name.startsWith("org.glassfish.jersey.") || name.startsWith("org.jboss.resteasy.");
     }
 
     /** The roles that may call, null when anyone verified may; the method's annotations win over the class's. */

@@ -9,6 +9,7 @@ import dev.signet.core.scheme.Presets;
 import dev.signet.core.scheme.Scheme;
 import dev.signet.provider.testing.EchoResource;
 import dev.signet.provider.testing.Json;
+import dev.signet.provider.testing.LogCapture;
 import dev.signet.provider.testing.ServerWithSettings;
 import dev.signet.provider.testing.SignedHttp;
 import dev.signet.provider.testing.TestKeys;
@@ -17,10 +18,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,50 +27,60 @@ import org.junit.jupiter.api.Test;
 class SecretsAndDiagnosticsTest {
 
     @Test
-    void noSecretAppearsInAnyLogLineOrResponse() {
-        List<String> lines = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                String text = new java.util.logging.SimpleFormatter().format(record);
-                lines.add(text);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        capture.setLevel(Level.ALL);
-        Logger root = Logger.getLogger("");
-        Level before = root.getLevel();
-        root.setLevel(Level.ALL);
-        Logger.getLogger("dev.signet").setLevel(Level.ALL);
-        root.addHandler(capture);
+    void noSecretAndNoFullSignatureAppearsInAnyLogLineExceptionOrResponseOnAnyPath() {
         List<String> bodies = new ArrayList<>();
-        try (ServerWithSettings s = new ServerWithSettings(Map.of("signet.diagnostics", "true"), EchoResource.class)) {
+        List<String> signatures = new ArrayList<>();
+        List<String> lines;
+        try (LogCapture logs = new LogCapture();
+                ServerWithSettings s = new ServerWithSettings(Map.of("signet.diagnostics", "true",
+                        "signet.tenant-header", "X-Tenant", "signet.max-body-bytes", "64"), EchoResource.class)) {
             SignedHttp http = new SignedHttp(s.server().baseUri());
             for (Scheme scheme : Presets.all()) {
                 String get = "/" + scheme.name() + "/get";
-                bodies.add(http.get(get).signed(scheme, TestKeys.READER).send().body());
-                bodies.add(http.get(get).signed(scheme, TestKeys.READER.id(), Secret.of(TestKeys.SECRET + "x"), Clock.systemUTC()).send().body());
-                bodies.add(http.get(get).signed(scheme, TestKeys.DISABLED).send().body());
-                bodies.add(http.get(get).signed(scheme, TestKeys.ELSEWHERE_ONLY).send().body());
-                bodies.add(http.get(get).header(scheme.headers().keyId(), TestKeys.SECRET).send().body());
+                String sig = scheme.headers().signature();
+                List<SignedHttp.Call> calls = new ArrayList<>();
+                calls.add(http.get(get).signed(scheme, TestKeys.WRITER).header("X-Tenant", "t1")); // accepted
+                calls.add(http.get(get).signed(scheme, TestKeys.READER.id(), Secret.of(TestKeys.SECRET + "x"), Clock.systemUTC()));
+                calls.add(http.get(get).signed(scheme, TestKeys.DISABLED));                 // key status
+                calls.add(http.get(get).signed(scheme, TestKeys.WRITER).header("X-Tenant", "t2")); // tenant
+                calls.add(http.get(get).signed(scheme, TestKeys.WRITER));                   // tenant header missing
+                calls.add(http.get(get).signed(scheme, "nobody", Secret.of(TestKeys.SECRET), Clock.systemUTC()));
+                calls.add(http.get(get).signed(scheme, TestKeys.READER.id(), Secret.of(TestKeys.SECRET),
+                        Clock.offset(Clock.systemUTC(), java.time.Duration.ofHours(2))));   // window
+                calls.add(http.get(get).header(scheme.headers().keyId(), TestKeys.SECRET)); // secret as key id
+                calls.add(http.post("/" + scheme.name() + "/post", "x".repeat(100)).signed(scheme, TestKeys.WRITER)
+                        .header("X-Tenant", "t1"));                                          // body too large
+                SignedHttp.Call first = http.get(get).signed(scheme, TestKeys.WRITER).header("X-Tenant", "t1");
+                calls.add(first);
+                SignedHttp.Call replay = http.get(get);
+                replay.headers.putAll(first.headers);
+                calls.add(replay);                                                           // replay
+                SignedHttp.Call malformed = http.get(get).signed(scheme, TestKeys.READER);
+                malformed.headers.put(sig, malformed.headers.get(sig) + "=");
+                calls.add(malformed);                                                        // malformed
+                for (SignedHttp.Call call : calls) {
+                    if (call.headers.containsKey(sig)) {
+                        signatures.add(call.headers.get(sig));
+                    }
+                    HttpResponse<String> response = call.send();
+                    bodies.add(response.body());
+                    response.headers().map().values().forEach(v -> bodies.add(String.join(",", v)));
+                }
             }
-        } finally {
-            root.removeHandler(capture);
-            root.setLevel(before);
+            lines = logs.lines();
         }
         assertTrue(lines.stream().anyMatch(l -> l.contains("Signet refused")), "refusals are logged at FINE");
         for (String text : lines) {
-            assertFalse(text.contains(TestKeys.SECRET + "x") || text.contains("test-secret-0123456789\n"), text);
+            assertFalse(text.contains(TestKeys.SECRET) || text.contains(TestKeys.OLD_SECRET), text);
+            for (String signature : signatures) {
+                assertFalse(text.contains(signature), "a full signature in a log line: " + text);
+            }
         }
         for (String body : bodies) {
             assertFalse(body.contains(TestKeys.SECRET), body);
+            for (String signature : signatures) {
+                assertFalse(body.contains(signature), "a full signature in an answer: " + body);
+            }
         }
     }
 

@@ -335,14 +335,18 @@ public final class VerificationPipeline {
     /**
      * What makes a request unique, namespaced by scheme and by the id the repository returned (not the
      * header's spelling), so a case-insensitive repository cannot be used to replay and one key's nonce
-     * never blocks another key. {@code null} when the scheme has no replay protection.
+     * never blocks another key. The unique part is stored as its SHA-256: a cache logs its keys at trace
+     * level, and a signature in a log line is a credential for its window. {@code null} when the scheme has
+     * no replay protection.
      */
     private String replayKey(ApiKey key, Credentials c) {
-        return switch (scheme.replayKey()) {
+        String unique = switch (scheme.replayKey()) {
             case NONE -> null;
-            case NONCE -> scheme.name() + '\n' + key.id() + '\n' + c.nonce();
-            case KEY_TIMESTAMP_SIGNATURE -> scheme.name() + '\n' + key.id() + '\n' + c.timestampText() + '\n' + c.signatureHex();
+            case NONCE -> c.nonce();
+            case KEY_TIMESTAMP_SIGNATURE -> c.timestampText() + '\n' + c.signatureHex();
         };
+        return unique == null ? null : scheme.name() + '\n' + key.id() + '\n'
+                + BodyHash.of(unique.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hex();
     }
 
     private Refusal replayUnavailable(RuntimeException e) {

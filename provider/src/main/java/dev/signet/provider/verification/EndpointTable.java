@@ -1,7 +1,9 @@
 package dev.signet.provider.verification;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,6 +13,7 @@ import java.util.logging.Logger;
  * The start-up table: every resource method, signed or not, with its scheme and scopes, logged once at INFO
  * so an operator sees at a glance what is protected. Jakarta REST has no portable "all methods
  * configured" callback, so the table is written once no method has been added for a short quiet period.
+ * Sub-resources are configured on first use, after the table: each is then logged on its own line, once.
  */
 public final class EndpointTable {
 
@@ -29,11 +32,18 @@ public final class EndpointTable {
         }
     }
 
-    private final List<Row> rows = new ArrayList<>();
+    private final Set<Row> rows = new LinkedHashSet<>();
     private final AtomicInteger generation = new AtomicInteger();
+    private boolean written;
 
     public synchronized void add(Row row) {
-        rows.add(row);
+        if (!rows.add(row)) {
+            return;
+        }
+        if (written) {
+            LOG.info(() -> "Signet endpoint configured on first use:\n" + row.render());
+            return;
+        }
         int mine = generation.incrementAndGet();
         CompletableFuture.runAsync(() -> flushIf(mine), CompletableFuture.delayedExecutor(QUIET_MILLIS, TimeUnit.MILLISECONDS));
     }
@@ -53,6 +63,7 @@ public final class EndpointTable {
             StringBuilder out = new StringBuilder("Signet endpoints (").append(sorted.size()).append("):");
             sorted.forEach(r -> out.append('\n').append(r.render()));
             table = out.toString();
+            written = true;
         }
         LOG.info(table);
     }

@@ -33,9 +33,12 @@ public final class SignetTestServer implements AutoCloseable {
     private final WeldContainer weld;
     private final HttpServer http;
 
-    private SignetTestServer(WeldContainer weld, HttpServer http) {
+    private final String base;
+
+    private SignetTestServer(WeldContainer weld, HttpServer http, String base) {
         this.weld = weld;
         this.http = http;
+        this.base = base;
     }
 
     public static SignetTestServer start(Class<?>... resources) {
@@ -44,15 +47,23 @@ public final class SignetTestServer implements AutoCloseable {
 
     /** A server with its own Signet settings and, when {@code clock} is not null, its own clock. */
     public static SignetTestServer start(Map<String, String> settings, Clock clock, Class<?>... resources) {
+        return start(new TestSettings(settings, clock), CONTEXT, APPLICATION, resources);
+    }
+
+    /**
+     * A server at {@code context} (empty for the root) whose Jersey servlet serves {@code application}
+     * (empty for everything), with the beans {@code setup} provides.
+     */
+    public static SignetTestServer start(TestSettings setup, String context, String application, Class<?>... resources) {
         // Weld first: Jersey's CDI integration looks the container up when the application starts.
         WeldContainer weld = new Weld().containerId("signet-test-" + System.nanoTime())
-                .addExtension(new TestSettings(settings, clock)).initialize();
+                .addExtension(setup).initialize();
         ResourceConfig config = new ResourceConfig(resources).register(SignetFeature.class);
         HttpServer http = new HttpServer();
         http.addListener(new NetworkListener("signet-test", "127.0.0.1", 0));
-        WebappContext webapp = new WebappContext("signet-test", CONTEXT);
+        WebappContext webapp = new WebappContext("signet-test", context);
         ServletRegistration servlet = webapp.addServlet("jersey", new ServletContainer(config));
-        servlet.addMapping(APPLICATION + "/*");
+        servlet.addMapping(application + "/*");
         servlet.setLoadOnStartup(1); // initialise Jersey now, so a deployment failure is the start's failure
         try {
             deployOrThrow(webapp, http);
@@ -65,7 +76,7 @@ public final class SignetTestServer implements AutoCloseable {
             weld.shutdown();
             throw deploymentFailed;
         }
-        return new SignetTestServer(weld, http);
+        return new SignetTestServer(weld, http, context + application);
     }
 
     /**
@@ -104,7 +115,7 @@ public final class SignetTestServer implements AutoCloseable {
 
     /** {@code http://127.0.0.1:port/ctx/api} */
     public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + http.getListener("signet-test").getPort() + CONTEXT + APPLICATION);
+        return URI.create("http://127.0.0.1:" + http.getListener("signet-test").getPort() + base);
     }
 
     public <T> T bean(Class<T> type) {

@@ -1,10 +1,12 @@
 package dev.signet.provider.testing;
 
+import dev.signet.provider.keys.KeyRepository;
 import dev.signet.provider.settings.SettingsSource;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -17,13 +19,29 @@ public final class TestSettings implements Extension {
 
     private final Map<String, String> settings;
     private final Clock clock;
+    private final KeyRepository keys;
 
     public TestSettings(Map<String, String> settings, Clock clock) {
+        this(settings, clock, null);
+    }
+
+    /** With {@code keys} not null, they replace {@link TestKeys} as the application's repository. */
+    public TestSettings(Map<String, String> settings, Clock clock, KeyRepository keys) {
         this.settings = Map.copyOf(settings);
         this.clock = clock;
+        this.keys = keys;
+    }
+
+    void replaceTestKeys(@Observes ProcessAnnotatedType<TestKeys> type) {
+        if (keys != null) {
+            type.veto();
+        }
     }
 
     void addBeans(@Observes AfterBeanDiscovery discovery) {
+        if (keys != null) {
+            discovery.addBean().types(KeyRepository.class, Object.class).scope(Dependent.class).createWith(c -> keys);
+        }
         SettingsSource source = name -> Optional.ofNullable(settings.get(name));
         discovery.addBean().types(SettingsSource.class, Object.class).scope(Dependent.class).createWith(c -> source);
         if (clock != null) {

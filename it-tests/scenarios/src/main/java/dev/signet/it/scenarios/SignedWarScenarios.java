@@ -122,6 +122,28 @@ public abstract class SignedWarScenarios {
         assertEquals(HandSignedRequest.sha256Hex(body), answer.string("bodySha256"));
     }
 
+    static Stream<String> placements() {
+        return Stream.of("interface-method", "interface-type", "superclass-method", "superclass-type", "locator/sub");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("placements")
+    void anUnsignedRequestIsRefusedWhereverSignedRequiredIsWritten(String placement) throws Exception {
+        Answer answer = send(HttpRequest.newBuilder(api("placement/" + placement)).GET().build());
+
+        assertEquals(401, answer.status(), answer::toString);
+        assertEquals("GA2001", answer.string("code"), answer::toString);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("placements")
+    void aSignedRequestIsServedWhereverSignedRequiredIsWritten(String placement) {
+        Answer answer = filterSigned("canonical-nonce", AppKeys.READER).path("placement/" + placement).get();
+
+        assertEquals(200, answer.status(), answer::toString);
+        assertTrue(answer.json().getBoolean("served"), answer::toString);
+    }
+
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("refusals")
     void eachPipelineStepRefusesAsThePresetsDocumentSays(String preset, Refusal refusal) throws Exception {
