@@ -2,7 +2,6 @@ package dev.signet.provider;
 
 import dev.signet.core.scheme.Scheme;
 import dev.signet.provider.caller.PeerAddressCapture;
-import dev.signet.provider.verification.CapturedBodyCleanup;
 import dev.signet.provider.verification.EndpointTable;
 import dev.signet.provider.verification.ScopeRolesFilter;
 import dev.signet.provider.verification.SignatureVerificationFilter;
@@ -50,7 +49,6 @@ public final class SignedRequiredFeature implements DynamicFeature {
         }
         context.register(PeerAddressCapture.class, Priorities.AUTHENTICATION - 100);
         context.register(new SignatureVerificationFilter(runtime, signed.get()), Priorities.AUTHENTICATION);
-        context.register(new CapturedBodyCleanup());
         Set<String> roles = roles(method, type);
         if (roles != null) {
             Scheme scheme = signed.get().pipeline().scheme();

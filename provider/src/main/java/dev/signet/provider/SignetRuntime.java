@@ -5,6 +5,7 @@ import dev.signet.core.scheme.Scheme;
 import dev.signet.core.verification.Ports;
 import dev.signet.core.verification.VerificationPipeline;
 import dev.signet.provider.body.BodyReader;
+import dev.signet.provider.body.SpooledBodies;
 import dev.signet.provider.caller.VerifiedCaller;
 import dev.signet.provider.errors.RefusalResponses;
 import dev.signet.provider.events.SignedRequestRefused;
@@ -59,6 +60,8 @@ public class SignetRuntime {
     Event<SignedRequestRefused> refusedEvents;
     @Inject
     VerifiedCaller caller;
+    @Inject
+    SpooledBodies spooledBodies;
 
     private SignetSettings settings;
     private Clock clock;
@@ -158,6 +161,11 @@ public class SignetRuntime {
 
     public EndpointTable endpoints() {
         return endpoints;
+    }
+
+    /** The current request's captured bodies (a request-scoped proxy). */
+    public SpooledBodies spooledBodies() {
+        return spooledBodies;
     }
 
     public VerifiedCaller caller() {

@@ -79,7 +79,7 @@ public class SignVerifyBenchmark {
         SignedHeaders headers = sign(BASE_PATH + 0);
         // The very string the verifier MACs for this request, rendered the verifier's way.
         String nonce = scheme.headers().hasNonce() ? headers.get(scheme.headers().nonce()) : null;
-        signedStringBytes = scheme.recipe().render(new ComponentValues(method, BASE_PATH + 0,
+        signedStringBytes = scheme.recipe().render(new ComponentValues(method, BASE_PATH + 0, "",
                 headers.get(scheme.headers().timestamp()), nonce, BodyHash.of(body).hex(), key.id(),
                 key.signingSecret())).getBytes(StandardCharsets.UTF_8);
     }

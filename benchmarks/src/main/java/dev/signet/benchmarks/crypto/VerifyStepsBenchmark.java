@@ -67,7 +67,7 @@ public class VerifyStepsBenchmark {
         pipeline = VerificationPipeline.offline(scheme, Clock.systemUTC(), Fixtures.keys()::find);
         request = new ReceivedRequest(method, path, HeaderSource.of(headers.headers()));
         String nonce = scheme.headers().hasNonce() ? headers.get(scheme.headers().nonce()) : null;
-        values = new ComponentValues(method, path, headers.get(scheme.headers().timestamp()), nonce,
+        values = new ComponentValues(method, path, "", headers.get(scheme.headers().timestamp()), nonce,
                 BodyHash.of(body).hex(), key.id(), key.signingSecret());
         signedString = scheme.recipe().render(values);
         keyedOnce = Mac.getInstance("HmacSHA256");

@@ -14,6 +14,8 @@ import java.util.Objects;
  *       included, no query. Seed 003: "path: the request path (without query string)"; seed 004: "the
  *       request path, e.g. /api/v1/transfers". Decoding would let two different wire requests share one
  *       signature, so the bytes on the wire are what is signed.
+ *   <li>Query: not signed by any preset (their documents say "without query string"). A custom scheme may
+ *       sign it as sent ({@code {query}}, raw, without the {@code ?}) or in {@link CanonicalQuery} form.
  *   <li>Body hash: lowercase hex SHA-256 of the exact body bytes, of zero bytes when there is none. Seed 003:
  *       "hex-encoded SHA-256 hash of the raw request body (use the hash of an empty string if no body)";
  *       seed 004: "SHA-256 hex digest of the raw request body (empty string hash for GET requests)".
@@ -21,12 +23,18 @@ import java.util.Objects;
  *       whitespace around a field value is not part of it); see {@link #headerValue}.
  * </ul>
  */
-public record CanonicalRequest(String method, String path, BodyHash bodyHash) {
+public record CanonicalRequest(String method, String path, String query, BodyHash bodyHash) {
 
     public CanonicalRequest {
         method = Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
         Objects.requireNonNull(path, "path");
+        query = query == null ? "" : query;
         Objects.requireNonNull(bodyHash, "bodyHash");
+    }
+
+    /** A request without a query string. */
+    public CanonicalRequest(String method, String path, BodyHash bodyHash) {
+        this(method, path, "", bodyHash);
     }
 
     public static CanonicalRequest withoutBody(String method, String path) {

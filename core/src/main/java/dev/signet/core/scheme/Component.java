@@ -13,7 +13,14 @@ public enum Component {
     BODY_HASH("bodyHash"),
     KEY_ID("keyId"),
     /** The shared secret itself: only the timestamp-secret preset signs it. */
-    SECRET("secret");
+    SECRET("secret"),
+    /** The query exactly as sent, without the {@code ?}; empty when there is none. No preset signs it. */
+    QUERY("query"),
+    /**
+     * The query in {@link dev.signet.core.canonical.CanonicalQuery canonical form}: parameters sorted,
+     * percent-encoding normalised, so intermediaries that re-encode or reorder it do not break the signature.
+     */
+    CANONICAL_QUERY("canonicalQuery");
 
     private final String templateName;
 

@@ -1,5 +1,6 @@
 package dev.signet.core.scheme;
 
+import dev.signet.core.canonical.CanonicalQuery;
 import dev.signet.core.canonical.CanonicalRequest;
 import dev.signet.core.keys.Secret;
 import java.util.Objects;
@@ -9,11 +10,13 @@ import java.util.Objects;
  * The secret is a {@link Secret}, so this record prints safely.
  */
 public record ComponentValues(
-        String method, String path, String timestamp, String nonce, String bodyHash, String keyId, Secret secret) {
+        String method, String path, String query, String timestamp, String nonce, String bodyHash, String keyId,
+        Secret secret) {
 
     public ComponentValues {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(query, "query");
         Objects.requireNonNull(timestamp, "timestamp");
         Objects.requireNonNull(bodyHash, "bodyHash");
         Objects.requireNonNull(keyId, "keyId");
@@ -21,13 +24,16 @@ public record ComponentValues(
 
     /** The values of one request: the signer and the verifier both build them here, from the same rules. */
     public static ComponentValues of(CanonicalRequest request, String keyId, String timestamp, String nonce, Secret secret) {
-        return new ComponentValues(request.method(), request.path(), timestamp, nonce, request.bodyHash().hex(), keyId, secret);
+        return new ComponentValues(request.method(), request.path(), request.query(), timestamp, nonce,
+                request.bodyHash().hex(), keyId, secret);
     }
 
     String valueOf(Component component, boolean redactSecret) {
         return switch (component) {
             case METHOD -> method;
             case PATH -> path;
+            case QUERY -> query;
+            case CANONICAL_QUERY -> CanonicalQuery.of(query);
             case TIMESTAMP -> timestamp;
             case NONCE -> nonce == null ? "" : nonce;
             case BODY_HASH -> bodyHash;

@@ -25,6 +25,7 @@ public final class Presets {
             ReplayKey.NONE,
             null,
             ErrorFormat.DETAIL,
+            false,
             false);
 
     /**
@@ -45,11 +46,12 @@ public final class Presets {
             ReplayKey.NONCE,
             NonceFormat.UUID,
             ErrorFormat.PROBLEM,
+            false,
             false);
 
     /**
      * Seed 003: "{timestamp}\n{METHOD}\n{path}\n{bodyHash}", "encode the result as a lowercase hex string",
-     * "rejects requests with timestamps older than 30 seconds", and replay is "the same (keyId, timestamp,
+     * "rejects requests with timestamps older than 30 seconds" ("Timestamp drift > 30s": both ways), and replay is "the same (keyId, timestamp,
      * signature) tuple was already accepted within the drift window".
      */
     public static final Scheme CANONICAL = new Scheme(
@@ -62,11 +64,12 @@ public final class Presets {
             ReplayKey.KEY_TIMESTAMP_SIGNATURE,
             null,
             ErrorFormat.PROBLEM,
-            false);
+            false,
+            true);
 
     /**
      * Seed 004: "method + "\n" + path + "\n" + timestamp + "\n" + nonce + "\n" + bodyHash", then
-     * "Base64(HMAC-SHA256(canonicalMessage, apiSecret))"; "|server_time - timestamp| > 60s → GA2013";
+     * "Base64(HMAC-SHA256(canonicalMessage, apiSecret))"; "|server_time - timestamp| > 60s → GA2013" (both ways);
      * "Each nonce must be globally unique within the 60-second timestamp window". Its error envelope, and
      * its deny-by-default: an endpoint that declares no scope is not reachable through the API chain.
      */
@@ -80,6 +83,7 @@ public final class Presets {
             ReplayKey.NONCE,
             NonceFormat.TOKEN,
             ErrorFormat.ENVELOPE,
+            true,
             true);
 
     private static final List<Scheme> ALL = List.of(TIMESTAMP_SECRET, JSON_PAYLOAD, CANONICAL, CANONICAL_NONCE);

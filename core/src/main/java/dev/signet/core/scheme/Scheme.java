@@ -8,6 +8,9 @@ import java.util.Set;
  * Everything that defines a header signature scheme: which headers carry what, which string is signed,
  * how the MAC is encoded, the time window (applied in both directions), what makes a request unique, how
  * a refusal is written, and whether an endpoint must name a scope to be reachable at all (seed 004).
+ * The window counts back from now; a timestamp from the future is accepted only up to the server's clock
+ * skew, unless the scheme's document bounds the drift both ways ({@code windowBothWays}): seed 000 says a
+ * MAC "remains valid for a duration of 5 minutes", so one dated ahead must not be valid for ten.
  * Immutable; the built-in ones are in {@link Presets}, custom ones come from {@link SchemeDefinition}.
  * An unsafe scheme cannot be built: the timestamp and every part of the replay key must be signed, or a
  * captured request could be replayed with a fresh timestamp or nonce.
@@ -22,7 +25,8 @@ public record Scheme(
         ReplayKey replayKey,
         NonceFormat nonceFormat,
         ErrorFormat errorFormat,
-        boolean requiresEndpointScope) {
+        boolean requiresEndpointScope,
+        boolean windowBothWays) {
 
     public Scheme {
         Objects.requireNonNull(name, "name");
@@ -67,6 +71,6 @@ public record Scheme(
     /** The same scheme with another window, for servers that configure it (seed 002 allows it). */
     public Scheme withWindow(Duration newWindow) {
         return new Scheme(name, headers, recipe, encoding, timestampFormat, newWindow, replayKey, nonceFormat,
-                errorFormat, requiresEndpointScope);
+                errorFormat, requiresEndpointScope, windowBothWays);
     }
 }

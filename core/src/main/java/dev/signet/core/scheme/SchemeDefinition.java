@@ -39,6 +39,7 @@ public final class SchemeDefinition {
                 choice(ReplayKey.class, settings, "replay-key", headers.hasNonce() ? "nonce" : "key-timestamp-signature"),
                 headers.hasNonce() ? choice(NonceFormat.class, settings, "nonce-format", "token") : null,
                 choice(ErrorFormat.class, settings, "error-format", "problem"),
+                false,
                 false);
     }
 

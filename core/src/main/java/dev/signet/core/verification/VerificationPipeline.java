@@ -214,8 +214,9 @@ public final class VerificationPipeline {
     }
 
     private Refusal step5Window(Walk w) {
-        Duration drift = Duration.between(w.credentials.timestamp(), clock.instant());
-        if (drift.abs().compareTo(scheme.window()) > 0) {
+        Duration drift = Duration.between(w.credentials.timestamp(), clock.instant()); // negative: from the future
+        Duration ahead = scheme.windowBothWays() ? scheme.window() : clockSkew;
+        if (drift.compareTo(scheme.window()) > 0 || drift.negated().compareTo(ahead) > 0) {
             return new Refusal(Failure.TIMESTAMP_OUT_OF_WINDOW, "Timestamp out of range", 0, Optional.empty());
         }
         w.passed(Step.WINDOW, () -> describeDrift(drift));
@@ -252,7 +253,7 @@ public final class VerificationPipeline {
             }
             bodyHash = hashed.get();
         } // else: a scheme that does not sign the body never makes the server read or spool it
-        CanonicalRequest canonical = new CanonicalRequest(w.request.method(), w.request.path(), bodyHash);
+        CanonicalRequest canonical = new CanonicalRequest(w.request.method(), w.request.path(), w.request.query(), bodyHash);
         if (!signatureMatches(w.credentials, canonical, w.key)) {
             Refusal mismatch = Refusal.of(Failure.SIGNATURE_MISMATCH, "Signature mismatch");
             return diagnostics ? mismatch.withSignedString(signedStringRedacted(w.credentials, canonical)) : mismatch;
@@ -361,7 +362,8 @@ public final class VerificationPipeline {
     private String describeDrift(Duration drift) {
         long seconds = Math.abs(drift.toSeconds());
         return seconds + (drift.isNegative() ? " s in the future" : " s old") + "; the window is "
-                + scheme.window().toSeconds() + " s either way";
+                + scheme.window().toSeconds() + " s back and " + (scheme.windowBothWays() ? scheme.window() : clockSkew).toSeconds()
+                + " s ahead";
     }
 
     /** One request's way through the steps: what the earlier steps found, for the later ones. */
@@ -405,7 +407,7 @@ public final class VerificationPipeline {
         private RateBudget rate;
         private ClientAddress addresses;
         private TenantBinding tenants;
-        private Duration clockSkew = Duration.ZERO;
+        private Duration clockSkew = Duration.ofSeconds(5);
         private int defaultRatePerMinute;
         private boolean diagnostics;
 
@@ -415,7 +417,11 @@ public final class VerificationPipeline {
             this.keys = keys;
         }
 
-        /** Added to twice the window for how long a replay key is kept. */
+        /**
+         * How far ahead of this server's clock a timestamp may be (for schemes whose document bounds the
+         * window one way only), and the margin added to twice the window for how long a replay key is kept.
+         * Default 5 s, as the server setting.
+         */
         public Builder clockSkew(Duration skew) {
             this.clockSkew = Objects.requireNonNull(skew, "skew");
             return this;

@@ -38,7 +38,7 @@ class SchemeDefinitionTest {
                 "header.key-id", "K", "header.timestamp", "T", "header.signature", "S", "header.nonce", "N",
                 "json", "id=nonce,ts=timestamp", "encoding", "base64", "timestamp-format", "iso-8601",
                 "nonce-format", "uuid"));
-        String rendered = custom.recipe().render(new ComponentValues("GET", "/", "2026-01-01T00:00:00.000Z",
+        String rendered = custom.recipe().render(new ComponentValues("GET", "/", "", "2026-01-01T00:00:00.000Z",
                 "n-1", BodyHash.EMPTY.hex(), "k", null));
         assertEquals("{\"id\":\"n-1\",\"ts\":\"2026-01-01T00:00:00.000Z\"}", rendered);
         assertEquals(Instant.parse("2026-01-01T00:00:00Z"), custom.timestampFormat().parse("2026-01-01T00:00:00.000Z").orElseThrow());

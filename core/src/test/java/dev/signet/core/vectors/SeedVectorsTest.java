@@ -59,7 +59,7 @@ class SeedVectorsTest {
         RequestSigner signer = signer(Presets.JSON_PAYLOAD);
         assertEquals(v.expected().get("signedPayload"),
                 Presets.JSON_PAYLOAD.recipe().render(new dev.signet.core.scheme.ComponentValues(
-                        request.method(), request.path(), v.get("timestamp"), v.get("requestId"),
+                        request.method(), request.path(), "", v.get("timestamp"), v.get("requestId"),
                         request.bodyHash().hex(), v.get("accessId"), Secret.of(v.get("secret")))));
         SignedHeaders headers = signer.signAt(request, v.get("accessId"), Secret.of(v.get("secret")),
                 v.get("timestamp"), v.get("requestId"));

@@ -38,7 +38,7 @@ final class RequestExplainer {
                 outcome == Trace.Outcome.FAILED && step == dev.signet.core.verification.Step.CREDENTIALS
                         ? detail + "; this preset reads " + headerNames() : detail));
         Verification outcome = pipeline.verify(request, bodyHash, Set.of(), trace);
-        CanonicalRequest canonical = new CanonicalRequest(request.method(), request.path(), bodyHash);
+        CanonicalRequest canonical = new CanonicalRequest(request.method(), request.path(), request.query(), bodyHash);
         Optional<Credentials> credentials = pipeline.readCredentials(request.headers()) instanceof Credentials c
                 ? Optional.of(c) : Optional.empty();
         Optional<String> signedString = credentials.map(c -> pipeline.signedStringRedacted(c, canonical));

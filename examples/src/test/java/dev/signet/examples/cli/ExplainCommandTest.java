@@ -95,7 +95,7 @@ class ExplainCommandTest {
         Result result = explain(common(Presets.CANONICAL, headers, BODY));
         assertEquals(0, result.status(), result.out());
         assertTrue(result.out().contains("verdict  PASSES"), result.out());
-        assertTrue(result.out().contains("3 s old; the window is 30 s either way"), result.out());
+        assertTrue(result.out().contains("3 s old; the window is 30 s back and 30 s ahead"), result.out());
     }
 
     @Test

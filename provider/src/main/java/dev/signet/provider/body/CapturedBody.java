@@ -2,7 +2,6 @@ package dev.signet.provider.body;
 
 import dev.signet.core.crypto.BodyHash;
 import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -10,7 +9,8 @@ import java.nio.file.Path;
 
 /**
  * A request body read once, hashed, and kept for the resource: in memory below the spool threshold, in a
- * temporary file above it. {@link #close()} deletes the file.
+ * temporary file above it. The file is opened only when the resource reads it, so a refused request holds
+ * no file descriptor; {@link #close()} closes what was opened and deletes the file.
  */
 public final class CapturedBody implements AutoCloseable {
 
@@ -18,6 +18,7 @@ public final class CapturedBody implements AutoCloseable {
     private final long length;
     private final byte[] inMemory;
     private final Path spoolFile;
+    private InputStream opened;
 
     CapturedBody(BodyHash hash, long length, byte[] inMemory, Path spoolFile) {
         this.hash = hash;
@@ -39,30 +40,49 @@ public final class CapturedBody implements AutoCloseable {
     }
 
     /** The identical bytes, for the resource to read. */
-    public InputStream replay() throws IOException {
+    public InputStream replay() {
         if (spoolFile == null) {
             return new ByteArrayInputStream(inMemory);
         }
-        return new FilterInputStream(Files.newInputStream(spoolFile)) {
-            @Override
-            public void close() throws IOException {
-                try {
-                    super.close();
-                } finally {
-                    CapturedBody.this.close();
+        return new InputStream() {
+            private InputStream file() throws IOException {
+                synchronized (CapturedBody.this) {
+                    if (opened == null) {
+                        opened = Files.newInputStream(spoolFile);
+                    }
+                    return opened;
                 }
+            }
+
+            @Override
+            public int read() throws IOException {
+                return file().read();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return file().read(b, off, len);
+            }
+
+            @Override
+            public void close() {
+                CapturedBody.this.close();
             }
         };
     }
 
     @Override
-    public void close() {
-        if (spoolFile != null) {
-            try {
-                Files.deleteIfExists(spoolFile);
-            } catch (IOException ignored) {
-                // An open handle on some platforms; the file is in the spool directory and holds no secret.
+    public synchronized void close() {
+        if (spoolFile == null) {
+            return;
+        }
+        try {
+            if (opened != null) {
+                opened.close();
             }
+            Files.deleteIfExists(spoolFile);
+        } catch (IOException ignored) {
+            // Best effort: the file is in the spool directory and holds no secret.
         }
     }
 }

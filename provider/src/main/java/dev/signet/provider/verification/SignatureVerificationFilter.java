@@ -31,9 +31,6 @@ import java.util.logging.Logger;
 @Priority(Priorities.AUTHENTICATION)
 public final class SignatureVerificationFilter implements ContainerRequestFilter {
 
-    /** Request property holding the {@link CapturedBody}, closed by {@link CapturedBodyCleanup}. */
-    public static final String CAPTURED_BODY = "dev.signet.capturedBody";
-
     private static final Logger LOG = Logger.getLogger("dev.signet.provider.refusals");
 
     private final SignetRuntime runtime;
@@ -48,7 +45,8 @@ public final class SignatureVerificationFilter implements ContainerRequestFilter
     public void filter(ContainerRequestContext request) throws IOException {
         String path = request.getUriInfo().getRequestUri().getRawPath();
         String peer = request.getProperty(PeerAddressCapture.PEER_ADDRESS) instanceof String p ? p : null;
-        ReceivedRequest received = new ReceivedRequest(request.getMethod(), path, HeaderSource.ofLists(request.getHeaders()), peer);
+        ReceivedRequest received = new ReceivedRequest(request.getMethod(), path,
+                request.getUriInfo().getRequestUri().getRawQuery(), HeaderSource.ofLists(request.getHeaders()), peer);
         Verification outcome = endpoint.pipeline().verify(received, () -> readBody(request), endpoint.scopes());
         String scheme = endpoint.pipeline().scheme().name();
         if (outcome instanceof Verified verified) {
@@ -79,7 +77,7 @@ public final class SignatureVerificationFilter implements ContainerRequestFilter
         }
         Optional<CapturedBody> body = runtime.bodyReader().read(request.getEntityStream(), declared);
         if (body.isPresent()) {
-            request.setProperty(CAPTURED_BODY, body.get());
+            runtime.spooledBodies().track(body.get()); // deleted when the request ends, however it ends
             request.setEntityStream(body.get().replay());
         }
         return body.map(CapturedBody::hash);

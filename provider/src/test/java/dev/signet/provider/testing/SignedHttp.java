@@ -53,7 +53,8 @@ public final class SignedHttp {
 
         public Call signed(Scheme scheme, String keyId, Secret secret, Clock clock) {
             RequestSigner signer = new RequestSigner(scheme, clock, () -> UUID.randomUUID().toString());
-            headers.putAll(signer.sign(new CanonicalRequest(method, URI.create(base + path).getRawPath(), BodyHash.of(body)),
+            URI target = URI.create(base + path);
+            headers.putAll(signer.sign(new CanonicalRequest(method, target.getRawPath(), target.getRawQuery(), BodyHash.of(body)),
                     keyId, secret).headers());
             return this;
         }
