@@ -38,6 +38,7 @@ final class BodySigningInterceptor implements WriterInterceptor {
             context.getOutputStream().close();
             CanonicalRequest request = new CanonicalRequest(pending.method(), pending.path(), body.hash());
             pending.signer().signInto(request, context.getHeaders());
+            context.setProperty(SignedOrigin.PROPERTY, pending.origin());
             body.writeTo(wire);
         } finally {
             context.setOutputStream(wire);

@@ -145,9 +145,13 @@ public class SigningFeature implements Feature {
         }
 
         /**
-         * When on, a 401 that refused the timestamp teaches the feature the server's clock, from the
+         * When on, a Signet refusal of the timestamp teaches the feature the server's clock, from the
          * response's {@code Date} header, and later calls are signed on that clock. The refused call itself
-         * is not retried.
+         * is not retried. Only a 401 that answers a request this feature signed, from the origin it was signed
+         * for, with a body in the scheme's error format naming the timestamp failure, counts; any other 401
+         * (a proxy's, a gateway's) is ignored. A correction of more than five minutes either way is ignored,
+         * not clamped: under a preset with a five-minute window (timestamp-secret, json-payload) every
+         * timestamp refusal is past that, so there the correction never applies.
          */
         public Builder skewCorrection(boolean on) {
             this.skewCorrection = on;

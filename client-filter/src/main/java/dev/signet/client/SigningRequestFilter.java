@@ -25,9 +25,11 @@ final class SigningRequestFilter implements ClientRequestFilter {
         }
         String path = rawPath(request.getUri());
         if (request.hasEntity() && signer.coversBody()) {
-            request.setProperty(PendingSignature.PROPERTY, new PendingSignature(signer, request.getMethod(), path));
+            request.setProperty(PendingSignature.PROPERTY,
+                    new PendingSignature(signer, request.getMethod(), path, SignedOrigin.of(request.getUri())));
         } else {
             signer.signInto(CanonicalRequest.withoutBody(request.getMethod(), path), request.getHeaders());
+            request.setProperty(SignedOrigin.PROPERTY, SignedOrigin.of(request.getUri()));
         }
     }
 

@@ -365,10 +365,15 @@ public abstract class SigningRoundTripContract {
 
     // ---- clock skew ------------------------------------------------------------------------------------
 
+    /** Presets whose window a clock two minutes off is outside of, yet within the largest correction. */
+    static List<Scheme> presetsNarrowerThanTwoMinutes() {
+        return Presets.all().stream().filter(s -> s.window().compareTo(Duration.ofMinutes(2)) < 0).toList();
+    }
+
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.signet.client.SigningRoundTripContract#presets")
-    void aClientClockTenMinutesBehindIsCorrectedAfterOneRefusal(Scheme scheme) {
-        Clock behind = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-10));
+    @MethodSource("dev.signet.client.SigningRoundTripContract#presetsNarrowerThanTwoMinutes")
+    void aClientClockTwoMinutesBehindIsCorrectedAfterOneRefusal(Scheme scheme) {
+        Clock behind = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-2));
         SigningFeature feature = SigningFeature.builder(scheme).keyId(KEY.id()).secret(KEY.signingSecret())
                 .clock(behind).skewCorrection(true).build();
         try (VerifyingServer server = start(scheme, KEY); Client client = client(feature)) {
@@ -379,6 +384,24 @@ public abstract class SigningRoundTripContract {
 
             assertEquals(401, refused.status(), refused::toString);
             assertTrue(accepted.accepted(), accepted::toString);
+        }
+    }
+
+    /**
+     * Past the largest correction (five minutes), a server's Date is not believed, so the clock stays wrong.
+     * Under the five-minute presets (timestamp-secret, json-payload) every timestamp refusal is past it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.signet.client.SigningRoundTripContract#presets")
+    void aClientClockTenMinutesBehindIsBeyondCorrectionAndStaysRefused(Scheme scheme) {
+        Clock behind = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-10));
+        SigningFeature feature = SigningFeature.builder(scheme).keyId(KEY.id()).secret(KEY.signingSecret())
+                .clock(behind).skewCorrection(true).build();
+        try (VerifyingServer server = start(scheme, KEY); Client client = client(feature)) {
+            for (int i = 0; i < 2; i++) {
+                Answer answer = Answer.of(client.target(server.baseUri()).path("wallets").request().get());
+                assertEquals(401, answer.status(), answer::toString);
+            }
         }
     }
 
