@@ -17,9 +17,13 @@ import java.util.function.Supplier;
 /**
  * Signs every outgoing call of the JAX-RS client, target or MicroProfile Rest Client it is registered on,
  * under one {@link Scheme}, with one key id and secret. A call without an entity is signed in a request
- * filter; a call with one is signed over the exact serialized bytes, just before they reach the wire.
- * Every call and every retry gets a fresh timestamp and nonce. One instance is safe to share between
- * threads and clients; it keeps no static state.
+ * filter; a call with one is signed once its entity is serialized, just before it reaches the wire (over
+ * its exact bytes where the scheme signs the body). Every call and every retry gets a fresh timestamp and
+ * nonce. One instance is safe to share between threads and clients; it keeps no static state.
+ *
+ * <p>A call that already carries a header the scheme writes (key id, timestamp, nonce or signature, in any
+ * spelling) fails with an exception naming the header, and nothing is sent: it would otherwise go out with
+ * the application's value as its credential, or lose that value unseen.
  *
  * <pre>{@code
  * Client client = ClientBuilder.newClient()
