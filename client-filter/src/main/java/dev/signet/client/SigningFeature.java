@@ -25,6 +25,14 @@ import java.util.function.Supplier;
  * spelling) fails with an exception naming the header, and nothing is sent: it would otherwise go out with
  * the application's value as its credential, or lose that value unseen.
  *
+ * <p><b>Redirects are not followed.</b> A connector that follows a redirect sends the same headers, the
+ * signature included, to the redirect's target, another origin perhaps, where under the schemes that sign no
+ * path they are valid too. So the feature sets {@value #FOLLOW_REDIRECTS} to {@code false} on the
+ * configuration it is registered on and on every request it signs, whatever the caller set: a signed call
+ * answered with a 3xx returns that 3xx. A caller who wants the redirect follows it with a new call to the
+ * {@code Location}, which the feature signs afresh for its own target. The property is Jersey's; other
+ * runtimes (RESTEasy, CXF) do not follow redirects unless told to, so do not turn it on there.
+ *
  * <pre>{@code
  * Client client = ClientBuilder.newClient()
  *         .register(SigningFeature.of(Presets.CANONICAL_NONCE, "sk_live_abc123def456", secret));
@@ -48,6 +56,12 @@ public class SigningFeature implements Feature {
      * priority of zero or below as "none" and sorts it with {@code Priorities.USER}.
      */
     static final int WRITER_INTERCEPTOR_PRIORITY = Priorities.AUTHENTICATION;
+
+    /**
+     * Jersey's {@code ClientProperties.FOLLOW_REDIRECTS}, spelled out: the feature needs only the Jakarta REST
+     * API, and to any other runtime it is a property it ignores.
+     */
+    static final String FOLLOW_REDIRECTS = "jersey.config.client.followRedirects";
 
     /** Bodies up to this size are held in memory while they are hashed; larger ones go to a temp file. */
     static final int DEFAULT_SPOOL_THRESHOLD = 1024 * 1024;
@@ -82,6 +96,7 @@ public class SigningFeature implements Feature {
 
     @Override
     public boolean configure(FeatureContext context) {
+        context.property(FOLLOW_REDIRECTS, false);
         context.register(new SigningRequestFilter(signer), REQUEST_FILTER_PRIORITY);
         context.register(new BodySigningInterceptor(spoolThreshold), WRITER_INTERCEPTOR_PRIORITY);
         if (skewCorrection) {

@@ -25,6 +25,9 @@ final class SigningRequestFilter implements ClientRequestFilter {
             return; // this filter already ran for this request
         }
         signer.refuseSchemeHeaders(request.getHeaders());
+        // A request's own property wins over the configuration's: a caller re-enabling redirects on the
+        // client or this request must not send the signature to the redirect's target.
+        request.setProperty(SigningFeature.FOLLOW_REDIRECTS, false);
         String path = rawPath(request.getUri());
         if (request.hasEntity()) {
             request.setProperty(PendingSignature.PROPERTY,
