@@ -180,7 +180,15 @@ public class SigningFeature implements Feature {
         /**
          * Called after each request is signed, with what was signed (method, raw path, body hash) and the
          * headers added; neither holds the secret. Under a scheme that does not sign the body, the body is not
-         * read and the hash given is the empty body's. For logging and debugging; runs on the calling thread.
+         * read and the hash given is the empty body's. For logging and debugging; runs on the thread that
+         * sends the request.
+         *
+         * <p><b>Do not log the headers under {@code timestamp-secret}.</b> Its {@code X-HMAC} signs only the
+         * timestamp, not the request, so with {@code X-API-KEY} and {@code X-Timestamp} it is a bearer
+         * credential: anyone who reads the three can send any request as this key until the timestamp leaves
+         * the scheme's five-minute window. Log the method and path, or the header names, instead. Under the
+         * other presets a logged signature cannot be reused for another request, but it is still better kept
+         * out of shared logs.
          */
         public Builder onSigned(BiConsumer<CanonicalRequest, SignedHeaders> listener) {
             this.onSigned = Objects.requireNonNull(listener, "listener");
