@@ -7,10 +7,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * Signs a request over its exact serialized body. It is the outermost writer interceptor, so the bytes it
- * sees are those every other interceptor and the message body writer produced, and the next stop is the
- * connector. Headers set here are sent only if set before the first byte reaches the connector, so the body
- * is spooled, hashed, signed, and only then written through. Stateless: one instance serves every request.
+ * Signs a request that has an entity, as late as headers can still be set. It is the outermost writer
+ * interceptor, so what it sees is what every other interceptor and the message body writer produced, and
+ * the next stop is the connector. Headers set here are sent only if set before the first byte reaches the
+ * connector. So where the scheme signs the body, the body is spooled, hashed, signed, and only then written
+ * through; where it does not, the body is never read and the request is signed just before its first byte.
+ * Either way, headers inner interceptors added are seen before signing. Stateless: one instance serves
+ * every request.
  */
 final class BodySigningInterceptor implements WriterInterceptor {
 
@@ -28,6 +31,14 @@ final class BodySigningInterceptor implements WriterInterceptor {
         }
         // Consumed once: if a runtime serialized the entity twice, the second pass must not sign again.
         context.removeProperty(PendingSignature.PROPERTY);
+        if (pending.signer().coversBody()) {
+            signOverSpooledBody(context, pending);
+        } else {
+            signBeforeFirstByte(context, pending);
+        }
+    }
+
+    private void signOverSpooledBody(WriterInterceptorContext context, PendingSignature pending) throws IOException {
         OutputStream wire = context.getOutputStream();
         SpooledBody body = new SpooledBody(spoolThreshold);
         try {
@@ -36,12 +47,30 @@ final class BodySigningInterceptor implements WriterInterceptor {
             // Inner interceptors (a gzip encoder) finish their stream only when it is closed, which the
             // runtime would do after this method returns: too late for the hash, so close it here.
             context.getOutputStream().close();
-            CanonicalRequest request = new CanonicalRequest(pending.method(), pending.path(), body.hash());
-            pending.signer().signInto(request, context.getHeaders());
+            sign(context, pending, new CanonicalRequest(pending.method(), pending.path(), body.hash()));
             body.writeTo(wire);
         } finally {
             context.setOutputStream(wire);
             body.discard();
         }
+    }
+
+    private static void signBeforeFirstByte(WriterInterceptorContext context, PendingSignature pending)
+            throws IOException {
+        OutputStream wire = context.getOutputStream();
+        BeforeFirstByte guarded = new BeforeFirstByte(wire,
+                () -> sign(context, pending, CanonicalRequest.withoutBody(pending.method(), pending.path())));
+        try {
+            context.setOutputStream(guarded);
+            context.proceed();
+            guarded.runOnce(); // a body of no bytes
+        } finally {
+            context.setOutputStream(wire);
+        }
+    }
+
+    private static void sign(WriterInterceptorContext context, PendingSignature pending, CanonicalRequest request) {
+        pending.signer().signInto(request, context.getHeaders());
+        context.setProperty(SignedOrigin.PROPERTY, pending.origin());
     }
 }

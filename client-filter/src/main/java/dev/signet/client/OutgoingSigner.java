@@ -9,9 +9,12 @@ import dev.signet.core.canonical.CanonicalRequest;
 import dev.signet.core.signing.SignedHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * One key's signer for outgoing requests: takes the timestamp and nonce for each call, signs, and writes the
@@ -27,6 +30,8 @@ final class OutgoingSigner {
     private final Supplier<String> nonces;
     private final BiConsumer<CanonicalRequest, SignedHeaders> onSigned;
     private final RequestSigner signer;
+    /** Every header the scheme writes when it signs. */
+    private final List<String> schemeHeaderNames;
     /** Only for schemes whose replay key is (key, timestamp, signature); null otherwise. */
     private final DistinctTimestamps distinctTimestamps;
 
@@ -39,6 +44,8 @@ final class OutgoingSigner {
         this.nonces = nonces;
         this.onSigned = onSigned;
         this.signer = new RequestSigner(scheme, clock, nonces);
+        this.schemeHeaderNames = Stream.of(scheme.headers().keyId(), scheme.headers().timestamp(),
+                scheme.headers().signature(), scheme.headers().nonce()).filter(Objects::nonNull).toList();
         this.distinctTimestamps = scheme.replayKey() == ReplayKey.KEY_TIMESTAMP_SIGNATURE
                 ? new DistinctTimestamps(scheme) : null;
     }
@@ -60,18 +67,31 @@ final class OutgoingSigner {
         return scheme.covers(Component.BODY_HASH);
     }
 
-    /** Whether {@code headers} already carry this scheme's signature, put there by the caller. */
-    boolean alreadySigned(MultivaluedMap<String, Object> headers) {
-        String name = scheme.headers().signature();
-        return headers.keySet().stream().anyMatch(name::equalsIgnoreCase);
+    /**
+     * Fails if {@code headers} already hold a header this scheme writes, in any spelling. Left alone, the
+     * call would go out with the application's value as its credential (json-payload's {@code authorization}
+     * is also where applications put bearer tokens); overwritten, the application's value would vanish
+     * unseen. The message names the header, never its value, which may be a credential.
+     */
+    void refuseSchemeHeaders(MultivaluedMap<String, Object> headers) {
+        for (String present : headers.keySet()) {
+            if (schemeHeaderNames.stream().anyMatch(present::equalsIgnoreCase)) {
+                throw new IllegalStateException("the request already has a header " + present + ", which the "
+                        + scheme.name() + " signature writes: remove it from the request, or do not register the"
+                        + " SigningFeature on a client whose calls carry it");
+            }
+        }
     }
 
-    /** Signs {@code request} with a fresh timestamp and nonce and sets the scheme's headers on {@code headers}. */
+    /**
+     * Signs {@code request} with a fresh timestamp and nonce and sets the scheme's headers on {@code headers},
+     * which must not hold any of them yet ({@link #refuseSchemeHeaders}).
+     */
     void signInto(CanonicalRequest request, MultivaluedMap<String, Object> headers) {
+        // Checked again here: an inner writer interceptor may have added headers since the request filter ran.
+        refuseSchemeHeaders(headers);
         SignedHeaders signed = sign(request);
         for (Map.Entry<String, String> header : signed.headers().entrySet()) {
-            // Header maps are not case-insensitive on every runtime: drop any spelling of the name first.
-            headers.keySet().removeIf(header.getKey()::equalsIgnoreCase);
             headers.putSingle(header.getKey(), header.getValue());
         }
         onSigned.accept(request, signed);

@@ -3,9 +3,10 @@ package dev.signet.client;
 /**
  * A request whose signature waits for its body: the request filter leaves this in the request's properties
  * (which JAX-RS shares between the filters and interceptors of one request), and the writer interceptor
- * signs once the entity is serialized. Carries no secret, only the signer that holds it.
+ * signs once the entity is serialized. Carries no secret, only the signer that holds it, and the
+ * {@link SignedOrigin} the request is signed for.
  */
-record PendingSignature(OutgoingSigner signer, String method, String path) {
+record PendingSignature(OutgoingSigner signer, String method, String path, String origin) {
 
     /** The property name; namespaced so no other library's property can collide with it. */
     static final String PROPERTY = "dev.signet.client.pending-signature";

@@ -17,9 +17,21 @@ import java.util.function.Supplier;
 /**
  * Signs every outgoing call of the JAX-RS client, target or MicroProfile Rest Client it is registered on,
  * under one {@link Scheme}, with one key id and secret. A call without an entity is signed in a request
- * filter; a call with one is signed over the exact serialized bytes, just before they reach the wire.
- * Every call and every retry gets a fresh timestamp and nonce. One instance is safe to share between
- * threads and clients; it keeps no static state.
+ * filter; a call with one is signed once its entity is serialized, just before it reaches the wire (over
+ * its exact bytes where the scheme signs the body). Every call and every retry gets a fresh timestamp and
+ * nonce. One instance is safe to share between threads and clients; it keeps no static state.
+ *
+ * <p>A call that already carries a header the scheme writes (key id, timestamp, nonce or signature, in any
+ * spelling) fails with an exception naming the header, and nothing is sent: it would otherwise go out with
+ * the application's value as its credential, or lose that value unseen.
+ *
+ * <p><b>Redirects are not followed.</b> A connector that follows a redirect sends the same headers, the
+ * signature included, to the redirect's target, another origin perhaps, where under the schemes that sign no
+ * path they are valid too. So the feature sets {@value #FOLLOW_REDIRECTS} to {@code false} on the
+ * configuration it is registered on and on every request it signs, whatever the caller set: a signed call
+ * answered with a 3xx returns that 3xx. A caller who wants the redirect follows it with a new call to the
+ * {@code Location}, which the feature signs afresh for its own target. The property is Jersey's; other
+ * runtimes (RESTEasy, CXF) do not follow redirects unless told to, so do not turn it on there.
  *
  * <pre>{@code
  * Client client = ClientBuilder.newClient()
@@ -44,6 +56,12 @@ public class SigningFeature implements Feature {
      * priority of zero or below as "none" and sorts it with {@code Priorities.USER}.
      */
     static final int WRITER_INTERCEPTOR_PRIORITY = Priorities.AUTHENTICATION;
+
+    /**
+     * Jersey's {@code ClientProperties.FOLLOW_REDIRECTS}, spelled out: the feature needs only the Jakarta REST
+     * API, and to any other runtime it is a property it ignores.
+     */
+    static final String FOLLOW_REDIRECTS = "jersey.config.client.followRedirects";
 
     /** Bodies up to this size are held in memory while they are hashed; larger ones go to a temp file. */
     static final int DEFAULT_SPOOL_THRESHOLD = 1024 * 1024;
@@ -78,6 +96,7 @@ public class SigningFeature implements Feature {
 
     @Override
     public boolean configure(FeatureContext context) {
+        context.property(FOLLOW_REDIRECTS, false);
         context.register(new SigningRequestFilter(signer), REQUEST_FILTER_PRIORITY);
         context.register(new BodySigningInterceptor(spoolThreshold), WRITER_INTERCEPTOR_PRIORITY);
         if (skewCorrection) {
@@ -145,9 +164,13 @@ public class SigningFeature implements Feature {
         }
 
         /**
-         * When on, a 401 that refused the timestamp teaches the feature the server's clock, from the
+         * When on, a Signet refusal of the timestamp teaches the feature the server's clock, from the
          * response's {@code Date} header, and later calls are signed on that clock. The refused call itself
-         * is not retried.
+         * is not retried. Only a 401 that answers a request this feature signed, from the origin it was signed
+         * for, with a body in the scheme's error format naming the timestamp failure, counts; any other 401
+         * (a proxy's, a gateway's) is ignored. A correction of more than five minutes either way is ignored,
+         * not clamped: under a preset with a five-minute window (timestamp-secret, json-payload) every
+         * timestamp refusal is past that, so there the correction never applies.
          */
         public Builder skewCorrection(boolean on) {
             this.skewCorrection = on;
@@ -157,7 +180,15 @@ public class SigningFeature implements Feature {
         /**
          * Called after each request is signed, with what was signed (method, raw path, body hash) and the
          * headers added; neither holds the secret. Under a scheme that does not sign the body, the body is not
-         * read and the hash given is the empty body's. For logging and debugging; runs on the calling thread.
+         * read and the hash given is the empty body's. For logging and debugging; runs on the thread that
+         * sends the request.
+         *
+         * <p><b>Do not log the headers under {@code timestamp-secret}.</b> Its {@code X-HMAC} signs only the
+         * timestamp, not the request, so with {@code X-API-KEY} and {@code X-Timestamp} it is a bearer
+         * credential: anyone who reads the three can send any request as this key until the timestamp leaves
+         * the scheme's five-minute window. Log the method and path, or the header names, instead. Under the
+         * other presets a logged signature cannot be reused for another request, but it is still better kept
+         * out of shared logs.
          */
         public Builder onSigned(BiConsumer<CanonicalRequest, SignedHeaders> listener) {
             this.onSigned = Objects.requireNonNull(listener, "listener");

@@ -6,9 +6,10 @@ import jakarta.ws.rs.client.ClientRequestFilter;
 import java.net.URI;
 
 /**
- * Signs a request without a body (over the empty-body hash), or a request whose scheme does not sign the
- * body, straight away; defers any other to {@link BodySigningInterceptor}, which sees the serialized bytes.
- * A request that already carries the scheme's signature header is left alone: its caller signed it.
+ * Signs a request without a body (over the empty-body hash) straight away; defers one with a body to
+ * {@link BodySigningInterceptor}, which signs once every writer interceptor has had its say (and, where the
+ * scheme signs the body, over the serialized bytes). A request that already carries a header the scheme
+ * writes fails here, before its body is serialized.
  */
 final class SigningRequestFilter implements ClientRequestFilter {
 
@@ -20,14 +21,20 @@ final class SigningRequestFilter implements ClientRequestFilter {
 
     @Override
     public void filter(ClientRequestContext request) {
-        if (signer.alreadySigned(request.getHeaders()) || request.getProperty(PendingSignature.PROPERTY) != null) {
-            return;
+        if (request.getProperty(PendingSignature.PROPERTY) != null || request.getProperty(SignedOrigin.PROPERTY) != null) {
+            return; // this filter already ran for this request
         }
+        signer.refuseSchemeHeaders(request.getHeaders());
+        // A request's own property wins over the configuration's: a caller re-enabling redirects on the
+        // client or this request must not send the signature to the redirect's target.
+        request.setProperty(SigningFeature.FOLLOW_REDIRECTS, false);
         String path = rawPath(request.getUri());
-        if (request.hasEntity() && signer.coversBody()) {
-            request.setProperty(PendingSignature.PROPERTY, new PendingSignature(signer, request.getMethod(), path));
+        if (request.hasEntity()) {
+            request.setProperty(PendingSignature.PROPERTY,
+                    new PendingSignature(signer, request.getMethod(), path, SignedOrigin.of(request.getUri())));
         } else {
             signer.signInto(CanonicalRequest.withoutBody(request.getMethod(), path), request.getHeaders());
+            request.setProperty(SignedOrigin.PROPERTY, SignedOrigin.of(request.getUri()));
         }
     }
 

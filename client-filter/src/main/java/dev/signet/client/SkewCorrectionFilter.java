@@ -4,26 +4,26 @@ import dev.signet.core.scheme.Scheme;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientResponseContext;
 import jakarta.ws.rs.client.ClientResponseFilter;
+import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Learns the server's clock after it refused a timestamp. A 401 counts as a timestamp refusal when the
- * response's {@code Date} and the timestamp the request carried lie further apart than the scheme's window:
- * then the timestamp was out of range whatever else was wrong, and no error format needs to be parsed (the
- * seed documents each word it differently). If a server's window is narrower than the preset's, give the
- * client the same window with {@code Scheme.withWindow}. The offset then applies to every later call.
+ * Learns the server's clock from its {@code Date} header, after it refused a timestamp. Whoever answers a
+ * request can set {@code Date}, so it is believed only from a 401 that
+ * <ul>
+ *   <li>answers a request this feature signed, sent to the origin it was signed for ({@link SignedOrigin});</li>
+ *   <li>is a Signet refusal for the timestamp, in the scheme's error format ({@link TimestampRefusal}):
+ *       a proxy's or a gateway's 401, or a refusal for another reason, says nothing about the clock;</li>
+ *   <li>puts the server at most {@link CorrectableClock#MAX_OFFSET} from this host's clock.</li>
+ * </ul>
+ * The offset then applies to every later call of the feature.
  */
 final class SkewCorrectionFilter implements ClientResponseFilter {
-
-    /** {@code Date} has whole seconds: a drift this close to the window may be rounding, so count it. */
-    private static final Duration DATE_RESOLUTION = Duration.ofSeconds(1);
 
     private final Scheme scheme;
     private final CorrectableClock clock;
@@ -34,18 +34,13 @@ final class SkewCorrectionFilter implements ClientResponseFilter {
     }
 
     @Override
-    public void filter(ClientRequestContext request, ClientResponseContext response) {
-        if (response.getStatus() != 401) {
+    public void filter(ClientRequestContext request, ClientResponseContext response) throws IOException {
+        if (response.getStatus() != 401 || !SignedOrigin.matches(request)) {
             return;
         }
         Optional<Instant> serverNow = serverDate(response.getHeaderString("Date"));
-        Optional<Instant> sent = header(request.getStringHeaders(), scheme.headers().timestamp())
-                .flatMap(text -> scheme.timestampFormat().parse(text));
-        if (serverNow.isEmpty() || sent.isEmpty()) {
-            return;
-        }
-        Duration drift = Duration.between(sent.get(), serverNow.get()).abs();
-        if (drift.plus(DATE_RESOLUTION).compareTo(scheme.window()) > 0) {
+        // The body is read last: only a response that passed the cheap checks costs a read.
+        if (serverNow.isPresent() && TimestampRefusal.isOne(scheme.errorFormat(), response)) {
             clock.correctBy(Duration.between(clock.base().instant(), serverNow.get()));
         }
     }
@@ -59,13 +54,5 @@ final class SkewCorrectionFilter implements ClientResponseFilter {
         } catch (DateTimeException notAnHttpDate) {
             return Optional.empty();
         }
-    }
-
-    /** Header maps are not case-insensitive on every runtime: look the name up in any spelling. */
-    private static Optional<String> header(Map<String, List<String>> headers, String name) {
-        return headers.entrySet().stream()
-                .filter(e -> e.getKey().equalsIgnoreCase(name) && e.getValue() != null && e.getValue().size() == 1)
-                .map(e -> e.getValue().get(0))
-                .findFirst();
     }
 }

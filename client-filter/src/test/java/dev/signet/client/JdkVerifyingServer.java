@@ -5,16 +5,15 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.signet.core.crypto.BodyHash;
 import dev.signet.core.keys.ApiKey;
-import dev.signet.core.scheme.Scheme;
 import dev.signet.core.scheme.JsonString;
-import dev.signet.core.verification.Credentials;
-import dev.signet.core.verification.Failure;
+import dev.signet.core.scheme.Scheme;
 import dev.signet.core.verification.HeaderSource;
+import dev.signet.core.verification.Ports;
 import dev.signet.core.verification.ReceivedRequest;
 import dev.signet.core.verification.Refusal;
-import dev.signet.core.verification.SignatureVerifier;
+import dev.signet.core.verification.Trace;
 import dev.signet.core.verification.Verification;
-import dev.signet.core.verification.Verified;
+import dev.signet.core.verification.VerificationPipeline;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +24,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,25 +36,35 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The JDK's own HTTP server on 127.0.0.1, verifying every request with core's {@link SignatureVerifier}
- * over the exact bytes received, with a replay set for the schemes that have a replay key. A stand-in for
- * the provider's filter, and a recorder: tests read back exactly what arrived.
+ * The JDK's own HTTP server on 127.0.0.1, verifying every request with core's {@link VerificationPipeline}
+ * over the exact bytes received, with an in-memory replay store, and refusing in the scheme's error format
+ * ({@link RefusalBody}). A stand-in for the provider's filter, and a recorder: tests read back exactly what
+ * arrived. Like {@code ProviderVerifyingServer}, its key registry grants the key {@link #SCOPE} and every
+ * endpoint requires it: canonical-nonce denies an endpoint that requires no scope (seed 004).
  */
 public final class JdkVerifyingServer implements VerifyingServer {
 
     /** Bodies up to this size are kept for assertions; larger ones only hashed and counted. */
     public static final int KEEP_BODY_UP_TO = 1024 * 1024;
 
-    private final SignatureVerifier verifier;
-    private final ApiKey key;
+    /** The scope every endpoint requires and the server grants the key. */
+    public static final String SCOPE = "transfer";
+
+    private final VerificationPipeline pipeline;
+    private final Scheme scheme;
+    private final Clock clock;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
-    private final Set<String> acceptedReplayKeys = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<ReceivedExchange> received = new ConcurrentLinkedQueue<>();
 
     private JdkVerifyingServer(Scheme scheme, ApiKey key, Clock clock) throws IOException {
-        this.verifier = new SignatureVerifier(scheme, clock);
-        this.key = key;
+        ApiKey granted = key.toBuilder().scope(SCOPE).build();
+        this.pipeline = VerificationPipeline.forServer(scheme, clock,
+                id -> id.equals(granted.id()) ? Optional.of(granted) : Optional.empty(),
+                new InMemoryReplayStore(clock), (bucket, perMinute) -> 0, request -> Optional.empty(),
+                Ports.TenantBinding.none()).build();
+        this.scheme = scheme;
+        this.clock = clock;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
@@ -115,17 +126,16 @@ public final class JdkVerifyingServer implements VerifyingServer {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getRawPath();
             Headers headers = exchange.getRequestHeaders();
-            ReceivedRequest request = new ReceivedRequest(method, path, name -> {
-                List<String> values = headers.get(name);
-                return values == null ? List.of() : values;
-            });
-            Verification verification = verify(request, hash);
+            ReceivedRequest request = new ReceivedRequest(method, path, HeaderSource.ofLists(headers));
+            Verification verification = pipeline.verify(request, hash, Set.of(SCOPE), Trace.NONE);
             int status;
             String answer;
+            String contentType = "application/json";
             if (verification instanceof Refusal refusal) {
                 status = 401;
-                answer = "{\"failure\":" + JsonString.quote(refusal.failure().name())
-                        + ",\"detail\":" + JsonString.quote(refusal.detail()) + "}";
+                RefusalBody body = RefusalBody.of(scheme.errorFormat(), refusal, clock);
+                answer = body.json();
+                contentType = body.contentType();
             } else {
                 status = 200;
                 answer = "{\"method\":" + JsonString.quote(method) + ",\"path\":" + JsonString.quote(path)
@@ -135,7 +145,7 @@ public final class JdkVerifyingServer implements VerifyingServer {
                     hash.hex(), length, length <= KEEP_BODY_UP_TO ? kept.toByteArray() : null, status,
                     verification instanceof Refusal r ? r.failure().name() : "VERIFIED"));
             byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.getResponseHeaders().set("Content-Type", contentType);
             if (status == 401) {
                 exchange.getResponseHeaders().set("WWW-Authenticate", "Signature");
             }
@@ -146,16 +156,35 @@ public final class JdkVerifyingServer implements VerifyingServer {
         }
     }
 
-    private Verification verify(ReceivedRequest request, BodyHash hash) {
-        Verification verification = verifier.verify(request, hash,
-                id -> id.equals(key.id()) ? Optional.of(key) : Optional.empty());
-        if (verification instanceof Verified verified) {
-            Credentials credentials = verified.credentials();
-            Optional<String> replayKey = verifier.replayKey(credentials);
-            if (replayKey.isPresent() && !acceptedReplayKeys.add(replayKey.get())) {
-                return Refusal.of(Failure.REPLAYED, "Replayed request");
-            }
+    /** The replay cache of one server: put-if-absent, entries dropped once their lifespan is over. */
+    private static final class InMemoryReplayStore implements Ports.ReplayStore {
+
+        private final Clock clock;
+        private final ConcurrentHashMap<String, Instant> expiries = new ConcurrentHashMap<>();
+
+        InMemoryReplayStore(Clock clock) {
+            this.clock = clock;
         }
-        return verification;
+
+        @Override
+        public boolean contains(String replayKey) {
+            Instant expiry = expiries.get(replayKey);
+            return expiry != null && clock.instant().isBefore(expiry);
+        }
+
+        @Override
+        public boolean putIfAbsent(String replayKey, Duration lifespan) {
+            Instant now = clock.instant();
+            boolean[] recorded = {false};
+            // An expired entry is replaced; a live one makes this request the replay.
+            expiries.compute(replayKey, (k, old) -> {
+                if (old != null && now.isBefore(old)) {
+                    return old;
+                }
+                recorded[0] = true;
+                return now.plus(lifespan);
+            });
+            return recorded[0];
+        }
     }
 }

@@ -58,25 +58,28 @@ class SigningFeatureTest {
     }
 
     @Test
-    void signingReplacesAnyOtherSpellingOfTheSchemesHeaders() {
+    void signingWritesTheSchemesHeadersAsItsDocumentSpellsThem() {
         MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
-        headers.add("x-request-id", "stale");
-        headers.add("X-TIMESTAMP", "0");
+        headers.add("Accept", "application/json");
 
         signer(() -> "3b241101-e2bb-4255-8caf-4136c566a962").signInto(CanonicalRequest.withoutBody("GET", "/x"), headers);
 
-        assertEquals(4, headers.size(), headers::toString);
+        assertEquals(5, headers.size(), headers::toString);
         assertEquals(List.of("3b241101-e2bb-4255-8caf-4136c566a962"), headers.get("x-request-id"));
-        assertFalse(headers.containsKey("X-TIMESTAMP"));
         assertTrue(headers.containsKey("x-timestamp"), "written as the document spells it");
     }
 
     @Test
-    void aSignatureHeaderInAnySpellingMeansTheCallerSignedIt() {
+    void aSchemeHeaderInAnySpellingFailsTheSigningNamingItButNotItsValue() {
         MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
-        headers.add("AUTHORIZATION", "their own");
+        headers.add("AUTHORIZATION", "Bearer their-own-token");
 
-        assertTrue(signer(() -> "x").alreadySigned(headers));
+        var failure = assertThrows(IllegalStateException.class,
+                () -> signer(() -> "x").signInto(CanonicalRequest.withoutBody("GET", "/x"), headers));
+        assertTrue(failure.getMessage().contains("AUTHORIZATION"), failure.getMessage());
+        assertFalse(failure.getMessage().contains("their-own-token"), failure.getMessage());
+        assertFalse(failure.getMessage().contains(SECRET), failure.getMessage());
+        assertEquals(1, headers.size(), "nothing was written");
     }
 
     /** What {@code @RegisterProvider(ConfiguredSigning.class)} does: the runtime instantiates the class. */

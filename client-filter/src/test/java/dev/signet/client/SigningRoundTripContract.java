@@ -3,6 +3,7 @@ package dev.signet.client;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +16,7 @@ import dev.signet.core.canonical.CanonicalRequest;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.ClientRequestFilter;
@@ -347,7 +349,7 @@ public abstract class SigningRoundTripContract {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.signet.client.SigningRoundTripContract#presets")
-    void aRequestTheCallerSignedIsLeftAlone(Scheme scheme) {
+    void aRequestTheCallerSignedFailsInsteadOfGoingOutWithTheCallersSignature(Scheme scheme) {
         SignedLog log = new SignedLog();
         try (VerifyingServer server = start(scheme, KEY); Client client = client(feature(scheme, log))) {
             URI uri = server.baseUri().resolve("wallets");
@@ -356,19 +358,26 @@ public abstract class SigningRoundTripContract {
             Invocation.Builder request = client.target(uri).request();
             signed.headers().forEach(request::header);
 
-            Answer answer = Answer.of(request.get());
+            // A client with the feature signs every call itself: one carrying its own signature is a mistake.
+            ProcessingException failure = assertThrows(ProcessingException.class, () -> request.get().close());
 
-            assertTrue(answer.accepted(), answer::toString);
-            assertTrue(log.all().isEmpty(), "the feature did not sign again");
+            String message = String.valueOf(failure.getCause());
+            assertTrue(signed.headers().keySet().stream().anyMatch(message::contains), message);
+            assertTrue(log.all().isEmpty(), "the feature did not sign");
         }
     }
 
     // ---- clock skew ------------------------------------------------------------------------------------
 
+    /** Presets whose window a clock two minutes off is outside of, yet within the largest correction. */
+    static List<Scheme> presetsNarrowerThanTwoMinutes() {
+        return Presets.all().stream().filter(s -> s.window().compareTo(Duration.ofMinutes(2)) < 0).toList();
+    }
+
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.signet.client.SigningRoundTripContract#presets")
-    void aClientClockTenMinutesBehindIsCorrectedAfterOneRefusal(Scheme scheme) {
-        Clock behind = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-10));
+    @MethodSource("dev.signet.client.SigningRoundTripContract#presetsNarrowerThanTwoMinutes")
+    void aClientClockTwoMinutesBehindIsCorrectedAfterOneRefusal(Scheme scheme) {
+        Clock behind = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-2));
         SigningFeature feature = SigningFeature.builder(scheme).keyId(KEY.id()).secret(KEY.signingSecret())
                 .clock(behind).skewCorrection(true).build();
         try (VerifyingServer server = start(scheme, KEY); Client client = client(feature)) {
@@ -379,6 +388,24 @@ public abstract class SigningRoundTripContract {
 
             assertEquals(401, refused.status(), refused::toString);
             assertTrue(accepted.accepted(), accepted::toString);
+        }
+    }
+
+    /**
+     * Past the largest correction (five minutes), a server's Date is not believed, so the clock stays wrong.
+     * Under the five-minute presets (timestamp-secret, json-payload) every timestamp refusal is past it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.signet.client.SigningRoundTripContract#presets")
+    void aClientClockTenMinutesBehindIsBeyondCorrectionAndStaysRefused(Scheme scheme) {
+        Clock behind = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-10));
+        SigningFeature feature = SigningFeature.builder(scheme).keyId(KEY.id()).secret(KEY.signingSecret())
+                .clock(behind).skewCorrection(true).build();
+        try (VerifyingServer server = start(scheme, KEY); Client client = client(feature)) {
+            for (int i = 0; i < 2; i++) {
+                Answer answer = Answer.of(client.target(server.baseUri()).path("wallets").request().get());
+                assertEquals(401, answer.status(), answer::toString);
+            }
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.signet.client;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,7 +10,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -69,8 +67,8 @@ final class TamperingProxy implements AutoCloseable {
     private void relay(Socket client) {
         try (client; Socket server = new Socket(target.getHost(), target.getPort())) {
             InputStream in = client.getInputStream();
-            List<String> head = readHead(in);
-            byte[] body = readBody(in, head);
+            List<String> head = Http1.readHead(in);
+            byte[] body = Http1.readBody(in, head);
             byte[] rewritten = rewriteBody.apply(body);
             StringBuilder forwarded = new StringBuilder(head.get(0)).append("\r\n");
             for (String line : head.subList(1, head.size())) {
@@ -90,49 +88,5 @@ final class TamperingProxy implements AutoCloseable {
         } catch (IOException broken) {
             // the test sees the failed call
         }
-    }
-
-    private static List<String> readHead(InputStream in) throws IOException {
-        List<String> lines = new ArrayList<>();
-        for (String line; !(line = readLine(in)).isEmpty(); ) {
-            lines.add(line);
-        }
-        return lines;
-    }
-
-    private static byte[] readBody(InputStream in, List<String> head) throws IOException {
-        long contentLength = 0;
-        boolean chunked = false;
-        for (String line : head.subList(1, head.size())) {
-            String lower = line.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("content-length:")) {
-                contentLength = Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
-            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                chunked = true;
-            }
-        }
-        if (!chunked) {
-            return in.readNBytes((int) contentLength);
-        }
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (int size; (size = Integer.parseInt(readLine(in).split(";")[0].trim(), 16)) > 0; ) {
-            body.write(in.readNBytes(size));
-            readLine(in);
-        }
-        readHead(in); // trailers
-        return body.toByteArray();
-    }
-
-    private static String readLine(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        for (int b; (b = in.read()) != '\n'; ) {
-            if (b < 0) {
-                throw new IOException("connection closed mid-line");
-            }
-            if (b != '\r') {
-                line.write(b);
-            }
-        }
-        return line.toString(StandardCharsets.ISO_8859_1);
     }
 }
