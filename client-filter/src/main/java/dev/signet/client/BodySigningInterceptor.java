@@ -47,7 +47,7 @@ final class BodySigningInterceptor implements WriterInterceptor {
             // Inner interceptors (a gzip encoder) finish their stream only when it is closed, which the
             // runtime would do after this method returns: too late for the hash, so close it here.
             context.getOutputStream().close();
-            sign(context, pending, new CanonicalRequest(pending.method(), pending.path(), body.hash()));
+            sign(context, pending, new CanonicalRequest(pending.method(), pending.path(), pending.query(), body.hash()));
             body.writeTo(wire);
         } finally {
             context.setOutputStream(wire);
@@ -59,7 +59,7 @@ final class BodySigningInterceptor implements WriterInterceptor {
             throws IOException {
         OutputStream wire = context.getOutputStream();
         BeforeFirstByte guarded = new BeforeFirstByte(wire,
-                () -> sign(context, pending, CanonicalRequest.withoutBody(pending.method(), pending.path())));
+                () -> sign(context, pending, new CanonicalRequest(pending.method(), pending.path(), pending.query(), dev.signet.core.crypto.BodyHash.EMPTY)));
         try {
             context.setOutputStream(guarded);
             context.proceed();

@@ -1,6 +1,7 @@
 package dev.signet.client;
 
 import dev.signet.core.canonical.CanonicalRequest;
+import dev.signet.core.crypto.BodyHash;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import java.net.URI;
@@ -29,11 +30,12 @@ final class SigningRequestFilter implements ClientRequestFilter {
         // client or this request must not send the signature to the redirect's target.
         request.setProperty(SigningFeature.FOLLOW_REDIRECTS, false);
         String path = rawPath(request.getUri());
+        String query = request.getUri().getRawQuery();
         if (request.hasEntity()) {
             request.setProperty(PendingSignature.PROPERTY,
-                    new PendingSignature(signer, request.getMethod(), path, SignedOrigin.of(request.getUri())));
+                    new PendingSignature(signer, request.getMethod(), path, query, SignedOrigin.of(request.getUri())));
         } else {
-            signer.signInto(CanonicalRequest.withoutBody(request.getMethod(), path), request.getHeaders());
+            signer.signInto(new CanonicalRequest(request.getMethod(), path, query, BodyHash.EMPTY), request.getHeaders());
             request.setProperty(SignedOrigin.PROPERTY, SignedOrigin.of(request.getUri()));
         }
     }

@@ -56,7 +56,7 @@ final class SignCommand {
         String method = arguments.value("method").orElse(body.isPresent() ? "POST" : "GET").toUpperCase(Locale.ROOT);
         ApiKey key = SigningKeyOptions.resolve(arguments);
 
-        CanonicalRequest request = new CanonicalRequest(method, rawPath(uri), BodyHash.of(body.map(BodyOptions::bytes).orElse(new byte[0])));
+        CanonicalRequest request = new CanonicalRequest(method, rawPath(uri), uri.getRawQuery(), BodyHash.of(body.map(BodyOptions::bytes).orElse(new byte[0])));
         String timestamp = scheme.timestampFormat().format(clock.instant());
         String nonce = scheme.headers().hasNonce() ? UUID.randomUUID().toString() : null;
         // Timestamp and nonce are taken here, not inside the signer, so the signed string shown is the one signed.
