@@ -1,6 +1,6 @@
 package dev.signet.provider.verification;
 
-import dev.signet.core.crypto.BodyHash;
+import dev.signet.core.verification.BodySource;
 import dev.signet.core.verification.HeaderSource;
 import dev.signet.core.verification.ReceivedRequest;
 import dev.signet.core.verification.Refusal;
@@ -47,7 +47,7 @@ public final class SignatureVerificationFilter implements ContainerRequestFilter
         String peer = request.getProperty(PeerAddressCapture.PEER_ADDRESS) instanceof String p ? p : null;
         ReceivedRequest received = new ReceivedRequest(request.getMethod(), path,
                 request.getUriInfo().getRequestUri().getRawQuery(), HeaderSource.ofLists(request.getHeaders()), peer);
-        Verification outcome = endpoint.pipeline().verify(received, () -> readBody(request), endpoint.scopes());
+        Verification outcome = endpoint.pipeline().verify(received, sink -> readBody(request, sink), endpoint.endpoint());
         String scheme = endpoint.pipeline().scheme().name();
         if (outcome instanceof Verified verified) {
             CallerBinding.bind(request, runtime.caller(), verified.key(), scheme);
@@ -66,20 +66,20 @@ public final class SignatureVerificationFilter implements ContainerRequestFilter
 
     /** The key id as sent, for the event and the log, only when it is well formed (never raw bytes of an attack). */
     private String keyIdOf(ReceivedRequest received) {
-        return endpoint.pipeline().readCredentials(received.headers()) instanceof dev.signet.core.verification.Credentials c
+        return endpoint.pipeline().readCredentials(received) instanceof dev.signet.core.verification.Credentials c
                 ? c.keyId() : null;
     }
 
-    private Optional<BodyHash> readBody(ContainerRequestContext request) throws IOException {
+    private boolean readBody(ContainerRequestContext request, BodySource.Sink sink) throws IOException {
         long declared = request.getLength(); // -1 when not declared
         if (declared > runtime.bodyReader().maxBytes()) {
-            return Optional.empty(); // refuse before reading a byte
+            return false; // refuse before reading a byte
         }
-        Optional<CapturedBody> body = runtime.bodyReader().read(request.getEntityStream(), declared);
+        Optional<CapturedBody> body = runtime.bodyReader().read(request.getEntityStream(), declared, sink);
         if (body.isPresent()) {
             runtime.spooledBodies().track(body.get()); // deleted when the request ends, however it ends
             request.setEntityStream(body.get().replay());
         }
-        return body.map(CapturedBody::hash);
+        return body.isPresent();
     }
 }
