@@ -6,6 +6,7 @@ import dev.signet.core.verification.ReceivedRequest;
 import dev.signet.core.verification.Refusal;
 import dev.signet.core.verification.Verification;
 import dev.signet.core.verification.Verified;
+import dev.signet.provider.SignetFeature;
 import dev.signet.provider.SignetRuntime;
 import dev.signet.provider.body.CapturedBody;
 import dev.signet.provider.caller.CallerBinding;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import java.io.IOException;
+import java.net.URI;
 import java.net.InetAddress;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -43,10 +45,12 @@ public final class SignatureVerificationFilter implements ContainerRequestFilter
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
-        String path = request.getUriInfo().getRequestUri().getRawPath();
+        URI asReceived = request.getProperty(SignetFeature.ORIGINAL_REQUEST_URI) instanceof URI original ? original
+                : request.getUriInfo().getRequestUri();
+        String path = asReceived.getRawPath();
         String peer = request.getProperty(PeerAddressCapture.PEER_ADDRESS) instanceof String p ? p : null;
-        ReceivedRequest received = new ReceivedRequest(request.getMethod(), path,
-                request.getUriInfo().getRequestUri().getRawQuery(), HeaderSource.ofLists(request.getHeaders()), peer);
+        ReceivedRequest received = new ReceivedRequest(request.getMethod(), path, asReceived.getRawQuery(),
+                HeaderSource.ofLists(request.getHeaders()), peer);
         Verification outcome = endpoint.pipeline().verify(received, sink -> readBody(request, sink), endpoint.endpoint());
         String scheme = endpoint.pipeline().scheme().name();
         if (outcome instanceof Verified verified) {
