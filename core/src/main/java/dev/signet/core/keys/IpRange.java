@@ -30,17 +30,22 @@ public final class IpRange {
         String addressPart = slash < 0 ? trimmed : trimmed.substring(0, slash);
         byte[] address = literal(addressPart)
                 .orElseThrow(() -> new IllegalArgumentException("not an IP address or CIDR block: " + cidr));
-        int maxPrefix = address.length * 8;
+        // An IPv4-mapped literal (::ffff:a.b.c.d) comes back as its 4 IPv4 bytes, so an address compares
+        // equal whichever way it arrives; its prefix is still written in IPv6 bits, from /96 to /128.
+        boolean mapped = address.length == 4 && addressPart.indexOf(':') >= 0;
+        int offset = mapped ? 96 : 0;
+        int maxPrefix = address.length * 8 + offset;
         int prefix = maxPrefix;
         if (slash >= 0) {
             // ASCII digits only: Integer.parseInt would also take "+8" and non-ASCII digits such as "٨".
             String digits = trimmed.substring(slash + 1);
             prefix = digits.length() <= 3 ? decimal(digits, 0, digits.length()) : -1;
-            if (prefix < 0 || prefix > maxPrefix) {
-                throw new IllegalArgumentException("bad prefix length in " + cidr);
+            if (prefix < offset || prefix > maxPrefix) {
+                throw new IllegalArgumentException("bad prefix length in " + cidr
+                        + (mapped ? " (an IPv4-mapped block takes /96 to /128)" : ""));
             }
         }
-        return new IpRange(trimmed, mask(address, prefix), prefix);
+        return new IpRange(trimmed, mask(address, prefix - offset), prefix - offset);
     }
 
     /** Parses an address literal (no name lookup), or empty when the text is not one. */

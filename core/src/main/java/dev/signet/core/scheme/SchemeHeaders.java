@@ -12,6 +12,13 @@ public record SchemeHeaders(String keyId, String timestamp, String signature, St
         Objects.requireNonNull(keyId, "keyId");
         Objects.requireNonNull(timestamp, "timestamp");
         Objects.requireNonNull(signature, "signature");
+        // Header names are case-insensitive: two roles under one name could never be read back apart.
+        java.util.Set<String> distinct = new java.util.HashSet<>();
+        for (String name : new String[] {keyId, timestamp, signature, nonce}) {
+            if (name != null && !distinct.add(name.trim().toLowerCase(java.util.Locale.ROOT))) {
+                throw new IllegalArgumentException("header " + name.trim() + " is named for two roles");
+            }
+        }
     }
 
     public boolean hasNonce() {
