@@ -27,7 +27,8 @@ import java.util.Set;
 /**
  * Fuzzes the whole server pipeline of every preset with requests the fuzzer builds without the secret:
  * method, path, any number of headers under every preset's names (any case, duplicates included), peer
- * address, forwarding headers, tenant, scopes and body hash. Each input is verified by all four presets.
+ * address, forwarding headers, tenant, scopes and body hash. Each input is verified by all four presets, by the
+ * server pipeline and by the offline one of tools.
  *
  * <p>Invariants: {@code verify} returns (never throws); the answer is a {@link Refusal} from a step no later
  * than the signature (nobody can forge an HMAC); nothing is recorded in the replay store and no rate budget
@@ -90,6 +91,16 @@ public class VerificationPipelineFuzzTest {
             assertEquals(0, rate.charged, () -> "a forged request was charged to a key under " + where);
             if (traced) {
                 trace.assertEndsWith(refusal);
+            }
+
+            // The offline pipeline of tools: the same request is refused there too, the server's steps not checked.
+            FuzzPorts.RecordingTrace offlineTrace = new FuzzPorts.RecordingTrace();
+            Verification offline = VerificationPipeline.offline(scheme, Clock.fixed(FuzzPorts.NOW, ZoneOffset.UTC), FuzzPorts::find)
+                    .verify(request, () -> body, scopes, traced ? offlineTrace : Trace.NONE);
+            Refusal offlineRefusal = assertInstanceOf(Refusal.class, offline, () -> "a forged request verified offline under " + where);
+            assertTrue(offlineRefusal.failure().step().number() <= Step.SIGNATURE.number(), where);
+            if (traced) {
+                offlineTrace.assertEndsWith(offlineRefusal);
             }
         }
     }
