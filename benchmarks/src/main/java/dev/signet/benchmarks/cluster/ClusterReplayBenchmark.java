@@ -56,7 +56,7 @@ public final class ClusterReplayBenchmark {
                 peer.awaitReady(ClusterPeer.READY);
                 System.out.println(peer.readyLine() + "; this node clustered: " + clustered.isClustered());
                 ExecutorService pool = Executors.newFixedThreadPool(64);
-                for (String c : callersText.split(",")) {
+                for (String c : callersText.split(",", 0)) {
                     int callers = Integer.parseInt(c.trim());
                     List<Double> localOps = new ArrayList<>();
                     List<Double> clusterOps = new ArrayList<>();

@@ -66,7 +66,7 @@ public final class SchemeDefinition {
             return SignedStringRecipe.Template.parse(template);
         }
         List<JsonObject.Member> members = new ArrayList<>();
-        for (String pair : json.split(",")) {
+        for (String pair : json.split(",", 0)) { // 0, as before: trailing empty members are dropped
             String[] nameAndComponent = pair.split("=", 2);
             if (nameAndComponent.length != 2) {
                 throw new IllegalArgumentException("json members are name=component pairs: " + pair);

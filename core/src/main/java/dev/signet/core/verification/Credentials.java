@@ -8,6 +8,7 @@ import java.util.HexFormat;
  * Well-formed signature headers, as received. {@code timestampText} is kept verbatim because it is what
  * was signed; {@code nonce} is {@code null} when the scheme has none.
  */
+@SuppressWarnings("ArrayRecordComponent") // copied in and out; equals and hashCode compare the bytes
 public record Credentials(String keyId, String timestampText, Instant timestamp, String nonce, byte[] signature)
         implements ParsedCredentials {
 

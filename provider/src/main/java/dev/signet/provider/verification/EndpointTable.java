@@ -45,7 +45,7 @@ public final class EndpointTable {
             return;
         }
         int mine = generation.incrementAndGet();
-        CompletableFuture.runAsync(() -> flushIf(mine), CompletableFuture.delayedExecutor(QUIET_MILLIS, TimeUnit.MILLISECONDS));
+        var unused = CompletableFuture.runAsync(() -> flushIf(mine), CompletableFuture.delayedExecutor(QUIET_MILLIS, TimeUnit.MILLISECONDS));
     }
 
     public synchronized List<Row> rows() {
