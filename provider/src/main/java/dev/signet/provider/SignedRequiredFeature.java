@@ -1,6 +1,6 @@
 package dev.signet.provider;
 
-import dev.signet.core.scheme.Scheme;
+import dev.signet.core.verification.SignatureScheme;
 import dev.signet.provider.caller.PeerAddressCapture;
 import dev.signet.provider.verification.EndpointTable;
 import dev.signet.provider.verification.ScopeRolesFilter;
@@ -51,7 +51,7 @@ public final class SignedRequiredFeature implements DynamicFeature {
         context.register(new SignatureVerificationFilter(runtime, signed.get()), Priorities.AUTHENTICATION);
         Set<String> roles = roles(method, type);
         if (roles != null) {
-            Scheme scheme = signed.get().pipeline().scheme();
+            SignatureScheme scheme = signed.get().pipeline().scheme();
             context.register(new ScopeRolesFilter(scheme, runtime.responses(), roles), Priorities.AUTHORIZATION);
         }
     }

@@ -10,6 +10,13 @@ import jakarta.ws.rs.core.FeatureContext;
  */
 public final class SignetFeature implements Feature {
 
+    /**
+     * Request property for applications that rewrite the request URI before matching (a {@code @PreMatching}
+     * filter that normalises percent-encoding or dot segments so the request routes): set it to the URI as
+     * received, and Signet verifies that raw path, the one the client signed, not the rewritten one.
+     */
+    public static final String ORIGINAL_REQUEST_URI = "dev.signet.originalRequestUri";
+
     @Override
     public boolean configure(FeatureContext context) {
         if (!context.getConfiguration().isRegistered(SignedRequiredFeature.class)) {

@@ -1,8 +1,8 @@
 package dev.signet.provider;
 
 import dev.signet.core.address.ForwardedAddresses;
-import dev.signet.core.scheme.Scheme;
 import dev.signet.core.verification.Ports;
+import dev.signet.core.verification.SignatureScheme;
 import dev.signet.core.verification.VerificationPipeline;
 import dev.signet.provider.body.BodyReader;
 import dev.signet.provider.body.SpooledBodies;
@@ -126,7 +126,7 @@ public class SignetRuntime {
     }
 
     /** The pipeline of a scheme, built once with every port of this application. */
-    public VerificationPipeline pipeline(Scheme scheme) {
+    public VerificationPipeline pipeline(SignatureScheme scheme) {
         return pipelines.computeIfAbsent(scheme.name(), name -> VerificationPipeline
                 .forServer(scheme, clock, keys::find, nonces, rateLimiter, addresses, tenants)
                 .clockSkew(settings.clockSkew())

@@ -55,6 +55,24 @@ class PolicyStepsTest {
     }
 
     @Test
+    void aKeyWithoutARateOfItsOwnMeetsTheDefaultCeiling() {
+        // One stolen key must not be able to grow the replay cache without bound.
+        MutableClock clock = new MutableClock(START);
+        try (ServerWithSettings s = new ServerWithSettings(Map.of("signet.rate-limit.default-per-minute", "5"), clock,
+                EchoResource.class)) {
+            SignedHttp http = new SignedHttp(s.server().baseUri());
+            for (int i = 0; i < 5; i++) {
+                assertEquals(200, http.get("/canonical-nonce/get").signed(Presets.CANONICAL_NONCE, TestKeys.READER.id(),
+                        Secret.of(TestKeys.SECRET), clock).send().statusCode());
+            }
+            HttpResponse<String> limited = http.get("/canonical-nonce/get").signed(Presets.CANONICAL_NONCE, TestKeys.READER.id(),
+                    Secret.of(TestKeys.SECRET), clock).send();
+            assertEquals(429, limited.statusCode());
+            assertEquals("RATE_LIMITED", Json.field(limited.body(), "message"));
+        }
+    }
+
+    @Test
     void aRequestRefusedForItsScopeStillCountsAgainstTheKeysRate() {
         MutableClock clock = new MutableClock(START);
         try (ServerWithSettings s = new ServerWithSettings(Map.of(), clock, EchoResource.class)) {

@@ -52,8 +52,10 @@ public class BodyHashingBenchmark {
 
     @Benchmark
     public BodyHash bodyReader() throws IOException {
-        try (CapturedBody body = reader.read(new ByteArrayInputStream(bytes), bytes.length).orElseThrow()) {
-            return body.hash();
+        // The server's body path: the scheme's hash is the sink the bytes pass through while they are kept.
+        BodyHash.Hasher hasher = BodyHash.hasher();
+        try (CapturedBody body = reader.read(new ByteArrayInputStream(bytes), bytes.length, hasher::update).orElseThrow()) {
+            return hasher.finish();
         }
     }
 

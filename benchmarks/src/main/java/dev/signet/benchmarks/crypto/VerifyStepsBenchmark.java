@@ -76,7 +76,7 @@ public class VerifyStepsBenchmark {
 
     @Benchmark
     public Object readCredentials() {
-        return pipeline.readCredentials(request.headers());
+        return pipeline.readCredentials(request);
     }
 
     @Benchmark

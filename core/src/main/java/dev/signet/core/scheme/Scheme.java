@@ -1,7 +1,21 @@
 package dev.signet.core.scheme;
 
+import dev.signet.core.canonical.CanonicalRequest;
+import dev.signet.core.crypto.BodyHash;
+import dev.signet.core.crypto.HmacSha256;
+import dev.signet.core.keys.ApiKey;
+import dev.signet.core.keys.Secret;
+import dev.signet.core.verification.BodySource;
+import dev.signet.core.verification.CredentialReader;
+import dev.signet.core.verification.Credentials;
+import dev.signet.core.verification.ParsedCredentials;
+import dev.signet.core.verification.ReceivedRequest;
+import dev.signet.core.verification.SignatureScheme;
+import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,7 +40,7 @@ public record Scheme(
         NonceFormat nonceFormat,
         ErrorFormat errorFormat,
         boolean requiresEndpointScope,
-        boolean windowBothWays) {
+        boolean windowBothWays) implements SignatureScheme {
 
     public Scheme {
         Objects.requireNonNull(name, "name");
@@ -72,5 +86,57 @@ public record Scheme(
     public Scheme withWindow(Duration newWindow) {
         return new Scheme(name, headers, recipe, encoding, timestampFormat, newWindow, replayKey, nonceFormat,
                 errorFormat, requiresEndpointScope, windowBothWays);
+    }
+
+    @Override
+    public ParsedCredentials readCredentials(ReceivedRequest request, Optional<String> endpointKey) {
+        return new CredentialReader(this).read(request.headers());
+    }
+
+    @Override
+    public Optional<String> replayUnique(Credentials c) {
+        return switch (replayKey) {
+            case NONE -> Optional.empty();
+            case NONCE -> Optional.of(c.nonce());
+            case KEY_TIMESTAMP_SIGNATURE -> Optional.of(c.timestampText() + '\n' + c.signatureHex());
+        };
+    }
+
+    @Override
+    public String replayUnit() {
+        return replayKey == ReplayKey.NONCE ? headers.nonce() + " value" : "(key id, timestamp, signature)";
+    }
+
+    @Override
+    public SignatureCheck checkSignature(Credentials c, ReceivedRequest request, BodySource body, ApiKey key, Instant now)
+            throws IOException {
+        BodyHash bodyHash = BodyHash.EMPTY;
+        if (covers(Component.BODY_HASH)) {
+            Optional<BodyHash> hashed = body.sha256();
+            if (hashed.isEmpty()) {
+                return SignatureCheck.of(SignatureCheck.Outcome.BODY_TOO_LARGE, null);
+            }
+            bodyHash = hashed.get();
+        } // else: a scheme that does not sign the body never makes the server read or spool it
+        CanonicalRequest canonical = new CanonicalRequest(request.method(), request.path(), request.query(), bodyHash);
+        return matches(c, canonical, key, now) ? SignatureCheck.of(SignatureCheck.Outcome.MATCH, null)
+                : SignatureCheck.of(SignatureCheck.Outcome.MISMATCH, signedStringRedacted(c, canonical));
+    }
+
+    /** Whether the MAC is that of one of the key's secrets valid at {@code now}; compared in constant time. */
+    public boolean matches(Credentials c, CanonicalRequest request, ApiKey key, Instant now) {
+        byte[] received = c.signature();
+        boolean matched = false;
+        for (Secret secret : key.secretsValidAt(now)) {
+            String signed = recipe.render(ComponentValues.of(request, c.keyId(), c.timestampText(), c.nonce(), secret));
+            // No early exit: every valid secret costs the same whether or not an earlier one matched.
+            matched |= HmacSha256.constantTimeEquals(HmacSha256.mac(secret.keyBytes(), signed), received);
+        }
+        return matched;
+    }
+
+    /** The string this scheme signs for a request, secret redacted: for diagnostics and tools. */
+    public String signedStringRedacted(Credentials c, CanonicalRequest request) {
+        return recipe.renderRedacted(ComponentValues.of(request, c.keyId(), c.timestampText(), c.nonce(), null));
     }
 }

@@ -9,15 +9,15 @@ import java.util.List;
 import java.util.Optional;
 
 /** Step 1: every credential header of the scheme present once, short enough, and well formed. */
-final class CredentialReader {
+public final class CredentialReader {
 
     private final Scheme scheme;
 
-    CredentialReader(Scheme scheme) {
+    public CredentialReader(Scheme scheme) {
         this.scheme = scheme;
     }
 
-    ParsedCredentials read(HeaderSource headers) {
+    public ParsedCredentials read(HeaderSource headers) {
         SchemeHeaders names = scheme.headers();
         Header keyId = Header.read(headers, names.keyId());
         Header timestamp = Header.read(headers, names.timestamp());

@@ -1,15 +1,9 @@
 package dev.signet.core.verification;
 
-import dev.signet.core.canonical.CanonicalRequest;
 import dev.signet.core.crypto.BodyHash;
-import dev.signet.core.crypto.HmacSha256;
 import dev.signet.core.keys.ApiKey;
 import dev.signet.core.keys.KeyStatus;
-import dev.signet.core.keys.Secret;
-import dev.signet.core.scheme.Component;
-import dev.signet.core.scheme.ComponentValues;
-import dev.signet.core.scheme.ReplayKey;
-import dev.signet.core.scheme.Scheme;
+import dev.signet.core.verification.SignatureScheme.SignatureCheck;
 import dev.signet.core.verification.Ports.ClientAddress;
 import dev.signet.core.verification.Ports.KeyLookup;
 import dev.signet.core.verification.Ports.RateBudget;
@@ -59,8 +53,7 @@ public final class VerificationPipeline {
             VerificationPipeline::step10Scope,
             VerificationPipeline::step11RateLimit);
 
-    private final Scheme scheme;
-    private final CredentialReader credentials;
+    private final SignatureScheme scheme;
     private final Clock clock;
     private final KeyLookup keys;
     private final ReplayStore replay;
@@ -73,7 +66,6 @@ public final class VerificationPipeline {
 
     private VerificationPipeline(Builder b) {
         this.scheme = Objects.requireNonNull(b.scheme, "scheme");
-        this.credentials = new CredentialReader(scheme);
         this.clock = Objects.requireNonNull(b.clock, "clock");
         this.keys = Objects.requireNonNull(b.keys, "keys");
         this.replay = b.replay;
@@ -86,7 +78,7 @@ public final class VerificationPipeline {
     }
 
     /** A server's pipeline: every port is required, so no step can be left out by omission. */
-    public static Builder forServer(Scheme scheme, Clock clock, KeyLookup keys, ReplayStore replay, RateBudget rate,
+    public static Builder forServer(SignatureScheme scheme, Clock clock, KeyLookup keys, ReplayStore replay, RateBudget rate,
             ClientAddress addresses, TenantBinding tenants) {
         Builder b = new Builder(scheme, clock, keys);
         b.replay = Objects.requireNonNull(replay, "replay");
@@ -97,32 +89,32 @@ public final class VerificationPipeline {
     }
 
     /** A pipeline without server state, for tools: steps 4, 6, 8, 9, 10 and 11 are reported as not checked. */
-    public static VerificationPipeline offline(Scheme scheme, Clock clock, KeyLookup keys) {
+    public static VerificationPipeline offline(SignatureScheme scheme, Clock clock, KeyLookup keys) {
         return new Builder(scheme, clock, keys).build();
     }
 
-    public Scheme scheme() {
+    public SignatureScheme scheme() {
         return scheme;
     }
 
-    /** Runs the pipeline for a request to an endpoint that requires {@code scopes}. */
-    public Verification verify(ReceivedRequest request, BodySource body, Set<String> scopes) throws IOException {
-        return verify(request, body, scopes, Trace.NONE);
+    /** Runs the pipeline for a request to {@code endpoint}. */
+    public Verification verify(ReceivedRequest request, BodySource body, Endpoint endpoint) throws IOException {
+        return verify(request, body, endpoint, Trace.NONE);
     }
 
     /** For a body already hashed (tools, tests, benchmarks): nothing left to read, so nothing to fail. */
     public Verification verify(ReceivedRequest request, BodyHash bodyHash, Set<String> scopes, Trace trace) {
         try {
-            return verify(request, BodySource.of(bodyHash), scopes, trace);
+            return verify(request, BodySource.ofHash(bodyHash), Endpoint.scoped(scopes), trace);
         } catch (IOException impossible) {
             throw new java.io.UncheckedIOException(impossible);
         }
     }
 
-    /** As {@link #verify(ReceivedRequest, BodySource, Set)}, telling {@code trace} what each step decided. */
-    public Verification verify(ReceivedRequest request, BodySource body, Set<String> scopes, Trace trace)
+    /** As {@link #verify(ReceivedRequest, BodySource, Endpoint)}, telling {@code trace} what each step decided. */
+    public Verification verify(ReceivedRequest request, BodySource body, Endpoint endpoint, Trace trace)
             throws IOException {
-        Walk walk = new Walk(request, body, Set.copyOf(scopes), trace);
+        Walk walk = new Walk(request, body, endpoint, trace);
         for (StepMethod step : ORDER) {
             Refusal refusal = step.run(this, walk);
             if (refusal != null) {
@@ -133,32 +125,15 @@ public final class VerificationPipeline {
         return new Verified(walk.credentials, walk.key, scheme, walk.clientAddress);
     }
 
-    /** The string this scheme signs for a request, secret redacted: for diagnostics and tools. */
-    public String signedStringRedacted(Credentials c, CanonicalRequest request) {
-        return scheme.recipe().renderRedacted(ComponentValues.of(request, c.keyId(), c.timestampText(), c.nonce(), null));
-    }
-
-    /** Whether the request's MAC is that of one of the key's valid secrets; compared in constant time. */
-    public boolean signatureMatches(Credentials c, CanonicalRequest request, ApiKey key) {
-        byte[] received = c.signature();
-        boolean matched = false;
-        for (Secret secret : key.secretsValidAt(clock.instant())) {
-            String signed = scheme.recipe().render(ComponentValues.of(request, c.keyId(), c.timestampText(), c.nonce(), secret));
-            // No early exit: every valid secret costs the same whether or not an earlier one matched.
-            matched |= HmacSha256.constantTimeEquals(HmacSha256.mac(secret.keyBytes(), signed), received);
-        }
-        return matched;
-    }
-
     /** Reads credentials only (step 1), for tools that show what a request carries. */
-    public ParsedCredentials readCredentials(HeaderSource headers) {
-        return credentials.read(headers);
+    public ParsedCredentials readCredentials(ReceivedRequest request) {
+        return scheme.readCredentials(request, Optional.empty());
     }
 
     // ---- the steps, in order ----
 
     private Refusal step1Credentials(Walk w) {
-        ParsedCredentials parsed = credentials.read(w.request.headers());
+        ParsedCredentials parsed = scheme.readCredentials(w.request, w.endpoint.key());
         if (parsed instanceof Refusal refusal) {
             return refusal;
         }
@@ -214,6 +189,10 @@ public final class VerificationPipeline {
     }
 
     private Refusal step5Window(Walk w) {
+        if (scheme.untimed()) {
+            w.passed(Step.WINDOW, () -> "no timestamp under this scheme: replays are refused by " + scheme.replayUnit());
+            return null;
+        }
         Duration drift = Duration.between(w.credentials.timestamp(), clock.instant()); // negative: from the future
         Duration ahead = scheme.windowBothWays() ? scheme.window() : clockSkew;
         if (drift.compareTo(scheme.window()) > 0 || drift.negated().compareTo(ahead) > 0) {
@@ -230,7 +209,7 @@ public final class VerificationPipeline {
             return null;
         }
         if (replay == null) {
-            w.notChecked(Step.REPLAY, () -> "needs the server's replay cache; it accepts each " + replayUnit() + " once");
+            w.notChecked(Step.REPLAY, () -> "needs the server's replay cache; it accepts each " + scheme.replayUnit() + " once");
             return null;
         }
         try {
@@ -245,21 +224,18 @@ public final class VerificationPipeline {
     }
 
     private Refusal step7Signature(Walk w) throws IOException {
-        BodyHash bodyHash = BodyHash.EMPTY;
-        if (scheme.covers(Component.BODY_HASH)) {
-            Optional<BodyHash> hashed = w.body.hash();
-            if (hashed.isEmpty()) {
+        SignatureCheck check = scheme.checkSignature(w.credentials, w.request, w.body, w.key, clock.instant());
+        switch (check.outcome()) {
+            case BODY_TOO_LARGE:
                 return Refusal.of(Failure.BODY_TOO_LARGE, "Body larger than the server accepts");
-            }
-            bodyHash = hashed.get();
-        } // else: a scheme that does not sign the body never makes the server read or spool it
-        CanonicalRequest canonical = new CanonicalRequest(w.request.method(), w.request.path(), w.request.query(), bodyHash);
-        if (!signatureMatches(w.credentials, canonical, w.key)) {
-            Refusal mismatch = Refusal.of(Failure.SIGNATURE_MISMATCH, "Signature mismatch");
-            return diagnostics ? mismatch.withSignedString(signedStringRedacted(w.credentials, canonical)) : mismatch;
+            case MISMATCH:
+                Refusal mismatch = Refusal.of(Failure.SIGNATURE_MISMATCH, "Signature mismatch");
+                return diagnostics && check.signedStringRedacted().isPresent()
+                        ? mismatch.withSignedString(check.signedStringRedacted().get()) : mismatch;
+            default:
+                w.passed(Step.SIGNATURE, () -> "matches");
+                return null;
         }
-        w.passed(Step.SIGNATURE, () -> "matches");
-        return null;
     }
 
     private Refusal step8RecordReplay(Walk w) {
@@ -306,15 +282,15 @@ public final class VerificationPipeline {
                     : String.join(" ", new TreeSet<>(w.key.scopes()))) + "; the endpoint's @SignedRequired(scopes) decides");
             return null;
         }
-        if (w.scopes.isEmpty() && scheme.requiresEndpointScope()) {
+        if (w.endpoint.scopes().isEmpty() && scheme.requiresEndpointScope()) {
             return Refusal.of(Failure.ENDPOINT_NOT_OPEN, "Endpoint declares no scope");
         }
-        if (!w.key.hasScopes(w.scopes)) {
+        if (!w.key.hasScopes(w.endpoint.scopes())) {
             return Refusal.of(Failure.SCOPE_MISSING, "Missing scope");
         }
         w.passed(Step.SCOPE, () -> "key holds " + (w.key.scopes().isEmpty() ? "no scope"
                 : String.join(" ", new TreeSet<>(w.key.scopes()))) + "; endpoint requires "
-                + (w.scopes.isEmpty() ? "none" : String.join(" ", new TreeSet<>(w.scopes))));
+                + (w.endpoint.scopes().isEmpty() ? "none" : String.join(" ", new TreeSet<>(w.endpoint.scopes()))));
         return null;
     }
 
@@ -341,22 +317,13 @@ public final class VerificationPipeline {
      * no replay protection.
      */
     private String replayKey(ApiKey key, Credentials c) {
-        String unique = switch (scheme.replayKey()) {
-            case NONE -> null;
-            case NONCE -> c.nonce();
-            case KEY_TIMESTAMP_SIGNATURE -> c.timestampText() + '\n' + c.signatureHex();
-        };
-        return unique == null ? null : scheme.name() + '\n' + key.id() + '\n'
-                + BodyHash.of(unique.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hex();
+        return scheme.replayUnique(c).map(unique -> scheme.name() + '\n' + key.id() + '\n'
+                + BodyHash.of(unique.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hex()).orElse(null);
     }
 
     private Refusal replayUnavailable(RuntimeException e) {
         LOG.log(Level.WARNING, "Signet: the replay cache failed; request refused", e);
         return Refusal.of(Failure.REPLAY_STORE_UNAVAILABLE, "Replay protection is unavailable");
-    }
-
-    private String replayUnit() {
-        return scheme.replayKey() == ReplayKey.NONCE ? scheme.headers().nonce() + " value" : "(key id, timestamp, signature)";
     }
 
     private String describeDrift(Duration drift) {
@@ -370,7 +337,7 @@ public final class VerificationPipeline {
     private static final class Walk {
         final ReceivedRequest request;
         final BodySource body;
-        final Set<String> scopes;
+        final Endpoint endpoint;
         final Trace trace;
         Credentials credentials;
         ApiKey key;
@@ -378,10 +345,10 @@ public final class VerificationPipeline {
         long retryAfter;
         Optional<InetAddress> clientAddress = Optional.empty();
 
-        Walk(ReceivedRequest request, BodySource body, Set<String> scopes, Trace trace) {
+        Walk(ReceivedRequest request, BodySource body, Endpoint endpoint, Trace trace) {
             this.request = request;
             this.body = body;
-            this.scopes = scopes;
+            this.endpoint = endpoint;
             this.trace = trace;
         }
 
@@ -400,7 +367,7 @@ public final class VerificationPipeline {
 
     /** Options of a pipeline; ports are given to {@link #forServer}. */
     public static final class Builder {
-        private final Scheme scheme;
+        private final SignatureScheme scheme;
         private final Clock clock;
         private final KeyLookup keys;
         private ReplayStore replay;
@@ -411,7 +378,7 @@ public final class VerificationPipeline {
         private int defaultRatePerMinute;
         private boolean diagnostics;
 
-        private Builder(Scheme scheme, Clock clock, KeyLookup keys) {
+        private Builder(SignatureScheme scheme, Clock clock, KeyLookup keys) {
             this.scheme = scheme;
             this.clock = clock;
             this.keys = keys;

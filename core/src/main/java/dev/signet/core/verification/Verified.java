@@ -1,11 +1,10 @@
 package dev.signet.core.verification;
 
 import dev.signet.core.keys.ApiKey;
-import dev.signet.core.scheme.Scheme;
 import java.net.InetAddress;
 import java.util.Optional;
 
 /** A request that passed every step: who signed it, under which scheme, from where. */
-public record Verified(Credentials credentials, ApiKey key, Scheme scheme, Optional<InetAddress> clientAddress)
+public record Verified(Credentials credentials, ApiKey key, SignatureScheme scheme, Optional<InetAddress> clientAddress)
         implements Verification {
 }

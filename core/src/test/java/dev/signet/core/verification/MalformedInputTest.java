@@ -95,7 +95,7 @@ class MalformedInputTest {
         HeaderSource twice = name -> name.equalsIgnoreCase("X-Signature")
                 ? List.of(headers.get("X-Signature"), headers.get("X-Signature"))
                 : HeaderSource.of(headers).values(name);
-        ParsedCredentials parsed = pipeline.readCredentials(twice);
+        ParsedCredentials parsed = pipeline.readCredentials(new ReceivedRequest("POST", x.path, twice));
         assertEquals(Failure.MALFORMED_CREDENTIALS, assertInstanceOf(Refusal.class, parsed).failure());
     }
 

@@ -7,7 +7,6 @@ import dev.signet.core.scheme.Scheme;
 import dev.signet.core.verification.Failure;
 import dev.signet.core.verification.HeaderSource;
 import dev.signet.core.verification.ReceivedRequest;
-import dev.signet.core.verification.VerificationPipeline;
 import dev.signet.examples.cli.CapturedRequest.Header;
 import dev.signet.examples.cli.Explanation.Status;
 import dev.signet.examples.cli.Explanation.Step;
@@ -77,8 +76,7 @@ final class ExplainCommand {
         ReceivedRequest request = new ReceivedRequest(method, path, headerSource(captured.headers()));
         BodyHash bodyHash = BodyHash.of(body);
         KeyRepository keys = keys(arguments);
-        Explanation explanation = new RequestExplainer(VerificationPipeline.offline(scheme, at, keys::find), keys)
-                .explain(request, bodyHash);
+        Explanation explanation = new RequestExplainer(scheme, at, keys).explain(request, bodyHash);
         print(scheme, request, body.length, bodyHash, at, explanation);
         return explanation.passes() ? 0 : 1;
     }

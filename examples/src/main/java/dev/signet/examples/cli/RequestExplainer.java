@@ -3,6 +3,7 @@ package dev.signet.examples.cli;
 import dev.signet.core.canonical.CanonicalRequest;
 import dev.signet.core.crypto.BodyHash;
 import dev.signet.core.keys.ApiKey;
+import dev.signet.core.scheme.Scheme;
 import dev.signet.core.verification.Credentials;
 import dev.signet.core.verification.ReceivedRequest;
 import dev.signet.core.verification.Refusal;
@@ -12,6 +13,7 @@ import dev.signet.core.verification.VerificationPipeline;
 import dev.signet.examples.cli.Explanation.Status;
 import dev.signet.examples.cli.Explanation.Step;
 import dev.signet.provider.keys.KeyRepository;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,11 +27,15 @@ import java.util.Set;
 final class RequestExplainer {
 
     private final VerificationPipeline pipeline;
+    private final Scheme scheme;
     private final KeyRepository keys;
+    private final Clock clock;
 
-    RequestExplainer(VerificationPipeline pipeline, KeyRepository keys) {
-        this.pipeline = pipeline;
+    RequestExplainer(Scheme scheme, Clock clock, KeyRepository keys) {
+        this.pipeline = VerificationPipeline.offline(scheme, clock, keys::find);
+        this.scheme = scheme;
         this.keys = keys;
+        this.clock = clock;
     }
 
     Explanation explain(ReceivedRequest request, BodyHash bodyHash) {
@@ -39,9 +45,9 @@ final class RequestExplainer {
                         ? detail + "; this preset reads " + headerNames() : detail));
         Verification outcome = pipeline.verify(request, bodyHash, Set.of(), trace);
         CanonicalRequest canonical = new CanonicalRequest(request.method(), request.path(), request.query(), bodyHash);
-        Optional<Credentials> credentials = pipeline.readCredentials(request.headers()) instanceof Credentials c
+        Optional<Credentials> credentials = pipeline.readCredentials(request) instanceof Credentials c
                 ? Optional.of(c) : Optional.empty();
-        Optional<String> signedString = credentials.map(c -> pipeline.signedStringRedacted(c, canonical));
+        Optional<String> signedString = credentials.map(c -> scheme.signedStringRedacted(c, canonical));
         if (!(outcome instanceof Refusal refusal)) {
             return new Explanation(steps, signedString, Optional.empty(), Optional.empty());
         }
@@ -52,7 +58,7 @@ final class RequestExplainer {
         }
         // When an earlier step stopped the walk, say whether the signature would have matched.
         Optional<Boolean> hint = refusal.failure().step().number() < dev.signet.core.verification.Step.SIGNATURE.number()
-                ? credentials.flatMap(c -> keys.find(c.keyId()).map((ApiKey key) -> pipeline.signatureMatches(c, canonical, key)))
+                ? credentials.flatMap(c -> keys.find(c.keyId()).map((ApiKey key) -> scheme.matches(c, canonical, key, clock.instant())))
                 : Optional.empty();
         return new Explanation(steps, signedString, Optional.of(refusal), hint);
     }
@@ -66,7 +72,7 @@ final class RequestExplainer {
     }
 
     private String headerNames() {
-        var headers = pipeline.scheme().headers();
+        var headers = scheme.headers();
         List<String> names = new ArrayList<>(List.of(headers.keyId(), headers.timestamp()));
         if (headers.hasNonce()) {
             names.add(headers.nonce());

@@ -72,12 +72,20 @@ public final class DemoServer implements AutoCloseable {
         WeldContainer weld = weldBuilder.initialize();
         try {
             HttpServer http = new HttpServer();
+            // Errors the HTTP layer answers itself (a request line it cannot parse): JSON, no software named.
+            http.getServerConfiguration().setDefaultErrorPageGenerator(
+                    (request, status, reason, description, exception) -> JsonErrors.body(status, reason));
+            http.getServerConfiguration().setHttpServerName("");
+            http.getServerConfiguration().setHttpServerVersion("");
             http.addListener(new NetworkListener(LISTENER, settings.host(), settings.port()));
             WebappContext webapp = new WebappContext(LISTENER, "");
             ServletRegistration servlet = webapp.addServlet("jersey",
                     new ServletContainer(new ResourceConfig(RESOURCES.toArray(Class<?>[]::new)).register(SignetFeature.class)
+                            .register(PathNormalizer.class).register(JsonErrors.class)
                             // WADL needs JAXB, which the demo does not carry; without this Jersey warns on every start.
-                            .property(ServerProperties.WADL_FEATURE_DISABLE, true)));
+                            .property(ServerProperties.WADL_FEATURE_DISABLE, true)
+                            // Jersey's own errors as statuses the mapper writes, not the container's HTML error page.
+                            .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true)));
             servlet.addMapping("/*");
             webapp.deploy(http);
             http.start();

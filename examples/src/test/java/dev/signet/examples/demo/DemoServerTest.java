@@ -77,6 +77,33 @@ class DemoServerTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("presets")
+    void aPercentEncodedPathRoutesAsItsDecodedSpellingAndItsRawPathIsWhatIsVerified(Scheme scheme) {
+        String encoded = "/" + scheme.name() + "/%65cho"; // %65 is 'e'
+        HttpResponse<String> response = http.get(encoded).signed(scheme, keys.clientKey()).send();
+        assertEquals(200, response.statusCode(), response.body());
+        if (scheme.covers(dev.signet.core.scheme.Component.PATH)) {
+            SignedHttp.Call signedForPlain = http.get("/" + scheme.name() + "/echo").signed(scheme, keys.clientKey());
+            SignedHttp.Call moved = http.get(encoded);
+            moved.headers.putAll(signedForPlain.headers);
+            assertEquals(401, moved.send().statusCode(), "a signature for /echo does not verify /%65cho");
+        }
+    }
+
+    @Test
+    void containerErrorsAreJsonAndNameNoServerSoftware() {
+        for (HttpResponse<String> response : List.of(http.get("/no/such/path").send(),
+                http.call("DELETE", "/health", new byte[0]).send())) {
+            assertTrue(response.statusCode() == 404 || response.statusCode() == 405, response.statusCode() + " " + response.body());
+            assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                    response.headers().map().toString());
+            assertTrue(response.body().startsWith("{\"type\":\"about:blank\""), response.body());
+            String everything = (response.headers().map() + response.body()).toLowerCase(java.util.Locale.ROOT);
+            assertTrue(!everything.contains("grizzly") && !everything.contains("jersey"), everything);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("presets")
     void anUnsignedEchoIsRefused(Scheme scheme) {
         HttpResponse<String> response = http.get("/" + scheme.name() + "/echo").send();
         assertEquals(401, response.statusCode(), response.body());

@@ -1,6 +1,6 @@
 package dev.signet.provider.body;
 
-import dev.signet.core.crypto.BodyHash;
+import dev.signet.core.verification.BodySource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,25 +32,27 @@ public final class BodyReader {
     }
 
     /**
-     * The captured body, or empty when it is longer than the maximum (nothing is kept then).
+     * The captured body, or empty when it is longer than the maximum (nothing is kept then). Every byte
+     * passes through {@code sink} as it is read: a hash or a MAC, whatever the scheme signs.
      *
      * @param lengthHint the declared Content-Length, or -1: sizes the read buffer, so a small request does
      *                   not pay for a 64 KiB one (the largest allocation per request, as profiled)
      */
-    public Optional<CapturedBody> read(InputStream in, long lengthHint) throws IOException {
-        BodyHash.Hasher hasher = BodyHash.hasher();
+    public Optional<CapturedBody> read(InputStream in, long lengthHint, BodySource.Sink sink) throws IOException {
         ByteArrayOutputStream memory = new ByteArrayOutputStream(Math.min(spoolThreshold, 8192));
         Path spool = null;
         OutputStream out = memory;
         byte[] buffer = new byte[lengthHint >= 0 && lengthHint < MAX_BUFFER ? (int) lengthHint + 1 : MAX_BUFFER];
+        long length = 0;
         boolean complete = false;
         try {
             int n;
             while ((n = in.read(buffer)) != -1) {
-                hasher.update(buffer, 0, n);
-                if (hasher.length() > maxBytes) {
+                length += n;
+                if (length > maxBytes) {
                     return Optional.empty();
                 }
+                sink.update(buffer, 0, n);
                 if (spool == null && memory.size() + n > spoolThreshold) {
                     spool = Files.createTempFile(spoolDirectory, "signet-body-", ".bin");
                     out = Files.newOutputStream(spool);
@@ -63,15 +65,11 @@ public final class BodyReader {
         } finally {
             if (spool != null) {
                 out.close();
-                if (!complete || hasher.length() > maxBytes) {
+                if (!complete) {
                     Files.deleteIfExists(spool);
                 }
             }
         }
-        if (hasher.length() == 0) {
-            return Optional.of(new CapturedBody(BodyHash.EMPTY, 0, new byte[0], null)); // no SHA-256 of nothing
-        }
-        return Optional.of(new CapturedBody(hasher.finish(), hasher.length(),
-                spool == null ? memory.toByteArray() : null, spool));
+        return Optional.of(new CapturedBody(length, spool == null ? memory.toByteArray() : null, spool));
     }
 }

@@ -1,6 +1,5 @@
 package dev.signet.provider.body;
 
-import dev.signet.core.crypto.BodyHash;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,27 +7,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A request body read once, hashed, and kept for the resource: in memory below the spool threshold, in a
+ * A request body read once, passed through the scheme's hash or MAC, and kept for the resource: in memory below the spool threshold, in a
  * temporary file above it. The file is opened only when the resource reads it, so a refused request holds
  * no file descriptor; {@link #close()} closes what was opened and deletes the file.
  */
 public final class CapturedBody implements AutoCloseable {
 
-    private final BodyHash hash;
     private final long length;
     private final byte[] inMemory;
     private final Path spoolFile;
     private InputStream opened;
 
-    CapturedBody(BodyHash hash, long length, byte[] inMemory, Path spoolFile) {
-        this.hash = hash;
+    CapturedBody(long length, byte[] inMemory, Path spoolFile) {
         this.length = length;
         this.inMemory = inMemory;
         this.spoolFile = spoolFile;
-    }
-
-    public BodyHash hash() {
-        return hash;
     }
 
     public long length() {

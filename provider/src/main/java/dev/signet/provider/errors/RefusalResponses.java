@@ -2,9 +2,9 @@ package dev.signet.provider.errors;
 
 import dev.signet.core.scheme.ErrorFormat;
 import dev.signet.core.scheme.JsonString;
-import dev.signet.core.scheme.Scheme;
 import dev.signet.core.verification.Failure;
 import dev.signet.core.verification.Refusal;
+import dev.signet.core.verification.SignatureScheme;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
@@ -26,7 +26,7 @@ public final class RefusalResponses {
     }
 
     /** The answer to a refusal, in the scheme's error format. */
-    public Response respond(Scheme scheme, Refusal refusal) {
+    public Response respond(SignatureScheme scheme, Refusal refusal) {
         ErrorFormat style = scheme.errorFormat();
         String schemeName = scheme.name();
         String diagnostics = refusal.signedString().orElse(null);

@@ -3,6 +3,7 @@ package dev.signet.provider.verification;
 import dev.signet.core.scheme.Presets;
 import dev.signet.core.scheme.Scheme;
 import dev.signet.core.scheme.SchemeDefinition;
+import dev.signet.core.verification.SignatureScheme;
 import dev.signet.provider.settings.InvalidSettingException;
 import dev.signet.provider.settings.SignetSettings;
 import java.util.LinkedHashMap;
@@ -17,7 +18,7 @@ import java.util.TreeSet;
  */
 public final class SchemeRegistry {
 
-    private final Map<String, Scheme> schemes = new LinkedHashMap<>();
+    private final Map<String, SignatureScheme> schemes = new LinkedHashMap<>();
     private final String defaultScheme;
 
     public SchemeRegistry(SignetSettings settings) {
@@ -35,15 +36,21 @@ public final class SchemeRegistry {
             }
         });
         this.defaultScheme = settings.scheme();
-        Scheme byDefault = schemes.get(defaultScheme);
+        SignatureScheme byDefault = schemes.get(defaultScheme);
         if (byDefault == null) {
             throw new InvalidSettingException("signet.scheme", defaultScheme, "no such scheme; known: " + names());
         }
-        settings.window().ifPresent(w -> schemes.put(defaultScheme, byDefault.withWindow(w)));
+        if (settings.window().isPresent()) {
+            if (!(byDefault instanceof Scheme header)) {
+                throw new InvalidSettingException("signet.window-seconds", settings.window().get().toSeconds() + "",
+                        "the window of " + defaultScheme + " is set by its own parameters");
+            }
+            schemes.put(defaultScheme, header.withWindow(settings.window().get()));
+        }
     }
 
     /** The scheme of a name; a blank name means the configured default. */
-    public Optional<Scheme> find(String name) {
+    public Optional<SignatureScheme> find(String name) {
         return Optional.ofNullable(schemes.get(name == null || name.isBlank() ? defaultScheme : name));
     }
 

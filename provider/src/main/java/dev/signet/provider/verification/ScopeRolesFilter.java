@@ -1,8 +1,8 @@
 package dev.signet.provider.verification;
 
-import dev.signet.core.scheme.Scheme;
 import dev.signet.core.verification.Failure;
 import dev.signet.core.verification.Refusal;
+import dev.signet.core.verification.SignatureScheme;
 import dev.signet.provider.errors.RefusalResponses;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -18,12 +18,12 @@ import java.util.Set;
 @Priority(Priorities.AUTHORIZATION)
 public final class ScopeRolesFilter implements ContainerRequestFilter {
 
-    private final Scheme scheme;
+    private final SignatureScheme scheme;
     private final RefusalResponses responses;
     private final Set<String> anyOf;
 
     /** @param anyOf the roles of which the caller needs one; empty for {@code @DenyAll} */
-    public ScopeRolesFilter(Scheme scheme, RefusalResponses responses, Set<String> anyOf) {
+    public ScopeRolesFilter(SignatureScheme scheme, RefusalResponses responses, Set<String> anyOf) {
         this.scheme = scheme;
         this.responses = responses;
         this.anyOf = Set.copyOf(anyOf);

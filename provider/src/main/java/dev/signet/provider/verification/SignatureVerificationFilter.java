@@ -1,11 +1,12 @@
 package dev.signet.provider.verification;
 
-import dev.signet.core.crypto.BodyHash;
+import dev.signet.core.verification.BodySource;
 import dev.signet.core.verification.HeaderSource;
 import dev.signet.core.verification.ReceivedRequest;
 import dev.signet.core.verification.Refusal;
 import dev.signet.core.verification.Verification;
 import dev.signet.core.verification.Verified;
+import dev.signet.provider.SignetFeature;
 import dev.signet.provider.SignetRuntime;
 import dev.signet.provider.body.CapturedBody;
 import dev.signet.provider.caller.CallerBinding;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import java.io.IOException;
+import java.net.URI;
 import java.net.InetAddress;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -43,11 +45,13 @@ public final class SignatureVerificationFilter implements ContainerRequestFilter
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
-        String path = request.getUriInfo().getRequestUri().getRawPath();
+        URI asReceived = request.getProperty(SignetFeature.ORIGINAL_REQUEST_URI) instanceof URI original ? original
+                : request.getUriInfo().getRequestUri();
+        String path = asReceived.getRawPath();
         String peer = request.getProperty(PeerAddressCapture.PEER_ADDRESS) instanceof String p ? p : null;
-        ReceivedRequest received = new ReceivedRequest(request.getMethod(), path,
-                request.getUriInfo().getRequestUri().getRawQuery(), HeaderSource.ofLists(request.getHeaders()), peer);
-        Verification outcome = endpoint.pipeline().verify(received, () -> readBody(request), endpoint.scopes());
+        ReceivedRequest received = new ReceivedRequest(request.getMethod(), path, asReceived.getRawQuery(),
+                HeaderSource.ofLists(request.getHeaders()), peer);
+        Verification outcome = endpoint.pipeline().verify(received, sink -> readBody(request, sink), endpoint.endpoint());
         String scheme = endpoint.pipeline().scheme().name();
         if (outcome instanceof Verified verified) {
             CallerBinding.bind(request, runtime.caller(), verified.key(), scheme);
@@ -66,20 +70,20 @@ public final class SignatureVerificationFilter implements ContainerRequestFilter
 
     /** The key id as sent, for the event and the log, only when it is well formed (never raw bytes of an attack). */
     private String keyIdOf(ReceivedRequest received) {
-        return endpoint.pipeline().readCredentials(received.headers()) instanceof dev.signet.core.verification.Credentials c
+        return endpoint.pipeline().readCredentials(received) instanceof dev.signet.core.verification.Credentials c
                 ? c.keyId() : null;
     }
 
-    private Optional<BodyHash> readBody(ContainerRequestContext request) throws IOException {
+    private boolean readBody(ContainerRequestContext request, BodySource.Sink sink) throws IOException {
         long declared = request.getLength(); // -1 when not declared
         if (declared > runtime.bodyReader().maxBytes()) {
-            return Optional.empty(); // refuse before reading a byte
+            return false; // refuse before reading a byte
         }
-        Optional<CapturedBody> body = runtime.bodyReader().read(request.getEntityStream(), declared);
+        Optional<CapturedBody> body = runtime.bodyReader().read(request.getEntityStream(), declared, sink);
         if (body.isPresent()) {
             runtime.spooledBodies().track(body.get()); // deleted when the request ends, however it ends
             request.setEntityStream(body.get().replay());
         }
-        return body.map(CapturedBody::hash);
+        return body.isPresent();
     }
 }

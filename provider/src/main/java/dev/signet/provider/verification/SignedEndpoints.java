@@ -1,6 +1,7 @@
 package dev.signet.provider.verification;
 
-import dev.signet.core.scheme.Scheme;
+import dev.signet.core.verification.Endpoint;
+import dev.signet.core.verification.SignatureScheme;
 import dev.signet.provider.SignetRuntime;
 import dev.signet.provider.verification.SignedRequiredLookup.Found;
 import jakarta.ws.rs.HttpMethod;
@@ -29,12 +30,12 @@ public final class SignedEndpoints {
             return Optional.empty();
         }
         String name = found.get().annotation().scheme();
-        Scheme scheme = runtime.schemes().find(name).orElseThrow(() -> new IllegalStateException(
+        SignatureScheme scheme = runtime.schemes().find(name).orElseThrow(() -> new IllegalStateException(
                 "Signet: @SignedRequired(scheme = \"" + name + "\") on " + found.get().where() + " (serving "
                         + SignedRequiredLookup.describe(method) + ") names an unknown scheme; known: "
                         + runtime.schemes().names()));
-        return Optional.of(new SignedEndpoint(runtime.pipeline(scheme), java.util.Set.of(found.get().annotation().scopes()),
-                found.get().where()));
+        return Optional.of(new SignedEndpoint(runtime.pipeline(scheme),
+                Endpoint.scoped(java.util.Set.of(found.get().annotation().scopes())), found.get().where()));
     }
 
     /** The method's row of the start-up table. */
@@ -42,7 +43,7 @@ public final class SignedEndpoints {
         return new EndpointTable.Row(httpMethod(type, method), path(type, method), type.getSimpleName() + "."
                 + SignedRequiredLookup.describe(method).substring(method.getDeclaringClass().getSimpleName().length() + 1),
                 signed.map(e -> e.pipeline().scheme().name()).orElse(null),
-                signed.map(e -> List.copyOf(new TreeSet<>(e.scopes()))).orElse(List.of()));
+                signed.map(e -> List.copyOf(new TreeSet<>(e.endpoint().scopes()))).orElse(List.of()));
     }
 
     private static String httpMethod(Class<?> type, Method method) {

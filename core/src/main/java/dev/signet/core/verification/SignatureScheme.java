@@ -1,0 +1,79 @@
+package dev.signet.core.verification;
+
+import dev.signet.core.keys.ApiKey;
+import dev.signet.core.scheme.ErrorFormat;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What a signature scheme tells the {@link VerificationPipeline}: how to read its credentials (step 1), its
+ * time window (step 5), what makes a request unique (step 6) and how to check a signature (step 7). The
+ * order of the steps, and every policy around them, stay the pipeline's: a new scheme (RFC 9421, a webhook
+ * sender) is one more implementation of this interface, never a second pipeline.
+ */
+public interface SignatureScheme {
+
+    String name();
+
+    /** How a refusal under this scheme is written. */
+    ErrorFormat errorFormat();
+
+    /** Seed 004's deny-by-default: an endpoint that names no scope is not reachable under this scheme. */
+    default boolean requiresEndpointScope() {
+        return false;
+    }
+
+    /** How far back a timestamp may be. */
+    Duration window();
+
+    /**
+     * Whether the window also bounds timestamps from the future; otherwise the pipeline allows only its
+     * clock skew ahead.
+     */
+    default boolean windowBothWays() {
+        return false;
+    }
+
+    /**
+     * Whether requests carry no timestamp at all (some webhook senders): then step 5 has nothing to check and
+     * replay protection rests on {@link #replayUnique} alone. A scheme that reads a timestamp says false.
+     */
+    default boolean untimed() {
+        return false;
+    }
+
+    /**
+     * Step 1: the credentials, or the refusal they earn. Never throws for any input.
+     *
+     * @param endpointKey the key id the endpoint names, for schemes whose requests name none (webhooks)
+     */
+    ParsedCredentials readCredentials(ReceivedRequest request, Optional<String> endpointKey);
+
+    /** What makes this request unique beyond scheme and key, or empty when the scheme keeps no replay cache. */
+    Optional<String> replayUnique(Credentials credentials);
+
+    /** The unit the replay cache accepts once, in words, for tools: "X-Nonce value". */
+    default String replayUnit() {
+        return "signature";
+    }
+
+    /**
+     * Step 7: whether the request's signature was made with one of the key's currently valid secrets (or
+     * its public key), compared in constant time. Reads the body through {@code body} only if the scheme
+     * signs it, and only once.
+     */
+    SignatureCheck checkSignature(Credentials credentials, ReceivedRequest request, BodySource body, ApiKey key, Instant now)
+            throws IOException;
+
+    /** The outcome of step 7, with the signed string (secrets redacted) for diagnostics and tools. */
+    record SignatureCheck(Outcome outcome, Optional<String> signedStringRedacted) {
+
+        public enum Outcome { MATCH, MISMATCH, BODY_TOO_LARGE }
+
+        public static SignatureCheck of(Outcome outcome, String redacted) {
+            return new SignatureCheck(outcome, Optional.ofNullable(redacted));
+        }
+    }
+}
