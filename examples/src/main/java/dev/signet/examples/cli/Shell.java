@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.signet.examples.cli;
 
 /** Quoting for POSIX shells, for the commands the demo and the CLI print for a user to paste. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.signet.examples.cli;
 
 /** The command line asks for something the command cannot do: the caller gets the message and the usage. */
