@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.signet.benchmarks.body;
 
 import static dev.signet.benchmarks.support.Options.intOption;
@@ -63,6 +64,7 @@ public final class PairedBodyHashing {
         }
     }
 
+    @SuppressWarnings("try") // body is opened to be kept and closed, as the server does; the hash is the result
     private static Object read(BodyReader reader, byte[] bytes) throws Exception {
         // The server's body path: the scheme's hash is the sink the bytes pass through while they are kept.
         BodyHash.Hasher hasher = BodyHash.hasher();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.signet.benchmarks.cluster;
 
 import static dev.signet.benchmarks.support.Options.intOption;
@@ -56,7 +57,7 @@ public final class ClusterReplayBenchmark {
                 peer.awaitReady(ClusterPeer.READY);
                 System.out.println(peer.readyLine() + "; this node clustered: " + clustered.isClustered());
                 ExecutorService pool = Executors.newFixedThreadPool(64);
-                for (String c : callersText.split(",")) {
+                for (String c : callersText.split(",", 0)) {
                     int callers = Integer.parseInt(c.trim());
                     List<Double> localOps = new ArrayList<>();
                     List<Double> clusterOps = new ArrayList<>();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.signet.benchmarks.http;
 
 import dev.signet.benchmarks.Fixtures;
@@ -52,7 +53,7 @@ public final class LoadBenchmark {
         // No default rate ceiling: a load benchmark sends far more than a key's budget on purpose.
         List<String> serverOptions = new ArrayList<>(List.of("-Xms512m", "-Xmx512m", "-Djava.net.preferIPv4Stack=true",
                 "-Dsignet.rate-limit.default-per-minute=0"));
-        for (String o : stringOption(args, "--server-opts", "").split(" ")) {
+        for (String o : stringOption(args, "--server-opts", "").split(" ", -1)) {
             if (!o.isBlank()) {
                 serverOptions.add(o);
             }
@@ -67,7 +68,7 @@ public final class LoadBenchmark {
             System.out.printf(Locale.ROOT, "server pid %d at %s; %d threads, %d rounds, %d s warm-up + %d s measured%n",
                     server.pid(), base, threads, rounds, warmup, seconds);
 
-            for (String sizeText : sizes.split(",")) {
+            for (String sizeText : sizes.split(",", 0)) {
                 int size = Integer.parseInt(sizeText.trim());
                 List<Double> plainRps = new ArrayList<>();
                 List<Double> signedRps = new ArrayList<>();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.signet.benchmarks.support;
 
 /** {@code --name value} command-line options of the load mains. */

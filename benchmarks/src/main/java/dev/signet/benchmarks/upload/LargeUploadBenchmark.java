@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.signet.benchmarks.upload;
 
 import static dev.signet.benchmarks.support.Options.intOption;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.signet.core.address;
 
 import dev.signet.core.keys.IpRange;
@@ -59,7 +60,7 @@ public final class ForwardedAddresses implements Ports.ClientAddress {
     private static List<String> forwardedFor(List<String> headers) {
         List<String> hops = new ArrayList<>();
         for (String element : commaSeparated(headers)) {
-            for (String pair : element.split(";")) {
+            for (String pair : element.split(";", -1)) {
                 String p = pair.trim();
                 if (p.toLowerCase(Locale.ROOT).startsWith("for=")) {
                     hops.add(p.substring(4).replace("\"", ""));
@@ -72,7 +73,7 @@ public final class ForwardedAddresses implements Ports.ClientAddress {
     private static List<String> commaSeparated(List<String> headers) {
         List<String> out = new ArrayList<>();
         for (String h : headers) {
-            for (String part : h.split(",")) {
+            for (String part : h.split(",", -1)) {
                 if (!part.isBlank()) {
                     out.add(part.trim());
                 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.signet.core.keys;
 
 /** Administrative state of a key. Expiry is a date on the key, not a status. */

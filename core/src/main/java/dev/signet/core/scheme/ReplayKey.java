@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.signet.core.scheme;
 
 /** What makes a request unique, so that a second copy of it can be refused. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.signet.core.scheme;
 
 import dev.signet.core.scheme.SignedStringRecipe.JsonObject;
@@ -66,7 +67,7 @@ public final class SchemeDefinition {
             return SignedStringRecipe.Template.parse(template);
         }
         List<JsonObject.Member> members = new ArrayList<>();
-        for (String pair : json.split(",")) {
+        for (String pair : json.split(",", 0)) { // 0, as before: trailing empty members are dropped
             String[] nameAndComponent = pair.split("=", 2);
             if (nameAndComponent.length != 2) {
                 throw new IllegalArgumentException("json members are name=component pairs: " + pair);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.signet.core.scheme;
 
 import java.util.Base64;
@@ -21,7 +22,7 @@ public enum SignatureEncoding {
             // ASCII only: Character.digit also takes other scripts' digits, which parseHex then throws on.
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
-                if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+                if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
                     return Optional.empty();
                 }
             }
@@ -42,7 +43,7 @@ public enum SignatureEncoding {
             }
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
-                if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/'
+                if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/'
                         || c == '=')) {
                     return Optional.empty(); // never hand the decoder anything else (it reads the text as Latin-1)
                 }

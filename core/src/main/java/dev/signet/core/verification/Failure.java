@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.signet.core.verification;
 
 /** Why a request was refused, named for the {@link Step} of the pipeline that refused it. */

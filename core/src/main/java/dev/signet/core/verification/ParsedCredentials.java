@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.signet.core.verification;
 
 /** The outcome of reading the signature headers: well-formed {@link Credentials} or a {@link Refusal}. */

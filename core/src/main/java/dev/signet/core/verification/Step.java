@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.signet.core.verification;
 
 /** The steps of the verification pipeline, in the order of DESIGN.md; the first failing step answers. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.signet.core.verification;
 
 /** Told what each step of the pipeline decided, for tools that explain a request; servers use {@link #NONE}. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.signet.core.verification;
 
 /** The outcome of verifying a request: {@link Verified} or {@link Refusal}. */

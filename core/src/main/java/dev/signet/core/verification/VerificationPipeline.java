@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.signet.core.verification;
 
 import dev.signet.core.crypto.BodyHash;
@@ -226,15 +227,18 @@ public final class VerificationPipeline {
     private Refusal step7Signature(Walk w) throws IOException {
         SignatureCheck check = scheme.checkSignature(w.credentials, w.request, w.body, w.key, clock.instant());
         switch (check.outcome()) {
-            case BODY_TOO_LARGE:
+            case BODY_TOO_LARGE -> {
                 return Refusal.of(Failure.BODY_TOO_LARGE, "Body larger than the server accepts");
-            case MISMATCH:
+            }
+            case MISMATCH -> {
                 Refusal mismatch = Refusal.of(Failure.SIGNATURE_MISMATCH, "Signature mismatch");
                 return diagnostics && check.signedStringRedacted().isPresent()
                         ? mismatch.withSignedString(check.signedStringRedacted().get()) : mismatch;
-            default:
+            }
+            default -> {
                 w.passed(Step.SIGNATURE, () -> "matches");
                 return null;
+            }
         }
     }
 

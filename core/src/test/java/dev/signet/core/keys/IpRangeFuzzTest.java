@@ -47,13 +47,11 @@ public class IpRangeFuzzTest {
             assertTrue(bytes.length == 4 || bytes.length == 16);
             assertNotNull(range, () -> "address() accepts \"" + text + "\" but parse() does not");
             assertTrue(range.contains(address.get()));
-            // Any prefix up to the length of the literal's own family makes a block, but for the IPv4-mapped
-            // form, known and reported: IpRangeRegressionTest.
+            // Any prefix up to the length of the literal's own family makes a block; an IPv4-mapped literal is
+            // written with its IPv6 prefix, /96 to /128 (IpRangeRegressionTest).
             boolean mapped = bytes.length == 4 && text.indexOf(':') >= 0;
-            if (!mapped) {
-                int prefix = data.consumeInt(0, bytes.length * 8);
-                assertTrue(IpRange.parse(text + "/" + prefix).contains(address.get()), () -> text + "/" + prefix);
-            }
+            int prefix = mapped ? data.consumeInt(96, 128) : data.consumeInt(0, bytes.length * 8);
+            assertTrue(IpRange.parse(text + "/" + prefix).contains(address.get()), () -> text + "/" + prefix);
             if (JDK_V4 != null) {
                 String bare = text.startsWith("[") ? text.substring(1, text.length() - 1) : text;
                 byte[] jdk = (byte[]) (bare.indexOf(':') >= 0 ? JDK_V6 : JDK_V4).invoke(null, bare);

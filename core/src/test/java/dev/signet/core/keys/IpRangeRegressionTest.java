@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Bugs in {@link IpRange} found by fuzzing, each named for its bug. */
@@ -18,7 +17,6 @@ class IpRangeRegressionTest {
      * up to /32 ("::ffff:1.2.3.4/8" is 1.0.0.0/8). Fails closed, but refuses the standard way to write the block.
      */
     @Test
-    @Disabled("main-code bug, reported; enable with the fix in IpRange.parse")
     void ipv4MappedBlockWrittenWithItsIpv6PrefixIsRefused() {
         InetAddress inside = IpRange.address("192.0.2.1").orElseThrow();
         InetAddress outside = IpRange.address("192.0.2.2").orElseThrow();

@@ -3,7 +3,6 @@ package dev.signet.core.scheme;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Bugs in {@link SchemeDefinition} found by fuzzing, each named for its bug. */
@@ -16,7 +15,6 @@ class SchemeDefinitionRegressionTest {
      * The same holds for names equal only ignoring case ("X-Sig" and "x-sig"), as HTTP header names are.
      */
     @Test
-    @Disabled("main-code bug, reported; enable with a distinct-names check in SchemeDefinition.fromSettings")
     void headerNameSharedByTwoRolesIsAcceptedAtDefinition() {
         assertThrows(IllegalArgumentException.class, () -> SchemeDefinition.fromSettings("x", Map.of(
                 "header.key-id", "X-Ts", "header.timestamp", " X-Padded ", "header.signature", " X-Padded ",

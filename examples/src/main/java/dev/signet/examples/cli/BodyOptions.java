@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.signet.examples.cli;
 
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.util.Optional;
  * byte for byte), never both. The signature covers exact bytes, so the file form is the one to use for
  * anything that is not plain text.
  */
+@SuppressWarnings("ArrayRecordComponent") // never compared: read once, sent once
 record BodyOptions(byte[] bytes, Optional<Path> file) {
 
     static Optional<BodyOptions> read(Arguments arguments) throws UsageException {

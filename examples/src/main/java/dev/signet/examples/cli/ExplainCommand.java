@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.signet.examples.cli;
 
 import dev.signet.core.crypto.BodyHash;
@@ -187,7 +188,7 @@ final class ExplainCommand {
     private static String wrapped(String label, String text) {
         StringBuilder out = new StringBuilder(label);
         int column = label.length();
-        for (String word : text.split(" ")) {
+        for (String word : text.split(" ", 0)) {
             if (column > label.length() && column + 1 + word.length() > WIDTH) {
                 out.append('\n').append(" ".repeat(label.length()));
                 column = label.length();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.signet.examples.demo;
 
 /** The scopes the demo's endpoints ask for; constants, because annotations need them at compile time. */

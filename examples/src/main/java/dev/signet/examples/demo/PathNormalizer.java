@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.signet.examples.demo;
 
 import dev.signet.provider.SignetFeature;
@@ -20,7 +21,7 @@ public final class PathNormalizer implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         URI received = request.getUriInfo().getRequestUri();
         String raw = received.getRawPath();
-        if (raw == null || raw.indexOf('%') < 0 && !raw.contains("/.")) {
+        if (raw == null || (raw.indexOf('%') < 0 && !raw.contains("/."))) {
             return;
         }
         String normalized = URI.create(decodeUnreserved(raw)).normalize().getRawPath();
@@ -56,6 +57,6 @@ public final class PathNormalizer implements ContainerRequestFilter {
     }
 
     private static boolean isUnreserved(int c) {
-        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~';
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.signet.provider.keys;
 
 import dev.signet.core.keys.ApiKey;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.signet.provider.replay;
 
 /** The replay store could not answer (a node down, a timeout): the request must be refused. */

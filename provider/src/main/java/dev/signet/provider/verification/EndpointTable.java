@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.signet.provider.verification;
 
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ public final class EndpointTable {
             return;
         }
         int mine = generation.incrementAndGet();
-        CompletableFuture.runAsync(() -> flushIf(mine), CompletableFuture.delayedExecutor(QUIET_MILLIS, TimeUnit.MILLISECONDS));
+        var unused = CompletableFuture.runAsync(() -> flushIf(mine), CompletableFuture.delayedExecutor(QUIET_MILLIS, TimeUnit.MILLISECONDS));
     }
 
     public synchronized List<Row> rows() {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.signet.it.scenarios;
 
 import java.io.IOException;
@@ -30,7 +31,7 @@ public final class ListeningSockets {
         for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
             List<String> rows = Files.readAllLines(Path.of(table));
             for (String row : rows.subList(1, rows.size())) {
-                String[] fields = row.trim().split("\\s+");
+                String[] fields = row.trim().split("\\s+", -1);
                 // sl local_address rem_address st tx_queue:rx_queue tr:tm->when retrnsmt uid timeout inode
                 if (fields[3].equals(LISTEN) && inodes.contains(fields[9])) {
                     listening.add(decode(fields[1]));
@@ -60,7 +61,7 @@ public final class ListeningSockets {
 
     /** "0100007F:1F90" is 127.0.0.1:8080: the address in 32-bit words of host (little-endian) order, the port in hex. */
     static InetSocketAddress decode(String hexAddressAndPort) throws UnknownHostException {
-        String[] parts = hexAddressAndPort.split(":");
+        String[] parts = hexAddressAndPort.split(":", -1);
         String hex = parts[0];
         byte[] address = new byte[hex.length() / 2];
         for (int word = 0; word < address.length / 4; word++) {
