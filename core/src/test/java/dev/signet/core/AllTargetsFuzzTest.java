@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.signet.core;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
