@@ -43,6 +43,11 @@ public interface BodySource {
         };
     }
 
+    /** A body known only by its hash, or (empty) one larger than the server accepts. */
+    static BodySource ofHash(Optional<BodyHash> hash) {
+        return hash.map(BodySource::ofHash).orElse(sink -> false);
+    }
+
     /**
      * A body known only by its hash (tools and tests that hashed it already): enough for every scheme that
      * signs the hash; a scheme that needs the raw bytes gets none and its signature cannot match.

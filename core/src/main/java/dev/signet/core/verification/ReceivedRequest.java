@@ -18,6 +18,11 @@ public record ReceivedRequest(String method, String path, String query, HeaderSo
         Objects.requireNonNull(headers, "headers");
     }
 
+    /** A request without a query. */
+    public ReceivedRequest(String method, String path, HeaderSource headers, String peerAddress) {
+        this(method, path, "", headers, peerAddress);
+    }
+
     /** A request without a query, from an unknown peer: for tools and tests. */
     public ReceivedRequest(String method, String path, HeaderSource headers) {
         this(method, path, "", headers, null);

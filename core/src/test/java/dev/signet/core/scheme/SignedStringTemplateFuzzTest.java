@@ -22,7 +22,7 @@ import java.util.Set;
  */
 public class SignedStringTemplateFuzzTest {
 
-    private static final ComponentValues VALUES = new ComponentValues("POST", "/p", "1795428000", "n-1",
+    private static final ComponentValues VALUES = new ComponentValues("POST", "/p", "", "1795428000", "n-1",
             "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", "key-1", Secret.of("s3cret"));
 
     @FuzzTest(maxDuration = "10s")

@@ -115,7 +115,7 @@ public class SignedRequestFuzzTest {
         BodyHash sentHash = BodyHash.of(sentBody);
         FuzzPorts.RecordingTrace trace = new FuzzPorts.RecordingTrace();
 
-        Verification result = pipeline.verify(request, () -> Optional.of(sentHash), scopes, trace);
+        Verification result = pipeline.verify(request, BodySource.ofHash(sentHash), Endpoint.scoped(scopes), trace);
 
         String where = scheme.name() + ", key " + key.id() + ", headers " + headers + ": " + result;
         boolean signatureMatched = trace.passed(Step.SIGNATURE);
@@ -171,7 +171,7 @@ public class SignedRequestFuzzTest {
 
     private static void assertReplayRefused(VerificationPipeline pipeline, ReceivedRequest request, BodyHash hash,
             Set<String> scopes, String where) throws IOException {
-        Verification again = pipeline.verify(request, () -> Optional.of(hash), scopes, Trace.NONE);
+        Verification again = pipeline.verify(request, BodySource.ofHash(hash), Endpoint.scoped(scopes), Trace.NONE);
         assertEquals(Failure.REPLAYED, assertInstanceOf(Refusal.class, again, () -> "replayed and accepted: " + where).failure(), where);
     }
 

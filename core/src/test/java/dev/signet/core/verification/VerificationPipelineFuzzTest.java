@@ -75,7 +75,7 @@ public class VerificationPipelineFuzzTest {
                             tenantHeader ? Ports.TenantBinding.header(FuzzPorts.TENANT_HEADER) : Ports.TenantBinding.none())
                     .diagnostics(diagnostics).defaultRatePerMinute(defaultRate).clockSkew(Duration.ofSeconds(5)).build();
 
-            Verification result = pipeline.verify(request, () -> body, scopes, traced ? trace : Trace.NONE);
+            Verification result = pipeline.verify(request, BodySource.ofHash(body), Endpoint.scoped(scopes), traced ? trace : Trace.NONE);
 
             String where = scheme.name() + ": " + result;
             Refusal refusal = assertInstanceOf(Refusal.class, result, () -> "a forged request verified under " + where);
@@ -97,7 +97,7 @@ public class VerificationPipelineFuzzTest {
             // The offline pipeline of tools: the same request is refused there too, the server's steps not checked.
             FuzzPorts.RecordingTrace offlineTrace = new FuzzPorts.RecordingTrace();
             Verification offline = VerificationPipeline.offline(scheme, Clock.fixed(FuzzPorts.NOW, ZoneOffset.UTC), FuzzPorts::find)
-                    .verify(request, () -> body, scopes, traced ? offlineTrace : Trace.NONE);
+                    .verify(request, BodySource.ofHash(body), Endpoint.scoped(scopes), traced ? offlineTrace : Trace.NONE);
             Refusal offlineRefusal = assertInstanceOf(Refusal.class, offline, () -> "a forged request verified offline under " + where);
             assertTrue(offlineRefusal.failure().step().number() <= Step.SIGNATURE.number(), where);
             if (traced) {
