@@ -20,6 +20,7 @@ public final class TestSettings implements Extension {
     private final Map<String, String> settings;
     private final Clock clock;
     private final KeyRepository keys;
+    private final boolean withoutKeysBean;
 
     public TestSettings(Map<String, String> settings, Clock clock) {
         this(settings, clock, null);
@@ -27,13 +28,26 @@ public final class TestSettings implements Extension {
 
     /** With {@code keys} not null, they replace {@link TestKeys} as the application's repository. */
     public TestSettings(Map<String, String> settings, Clock clock, KeyRepository keys) {
+        this(settings, clock, keys, false);
+    }
+
+    private TestSettings(Map<String, String> settings, Clock clock, KeyRepository keys, boolean withoutKeysBean) {
         this.settings = Map.copyOf(settings);
         this.clock = clock;
         this.keys = keys;
+        this.withoutKeysBean = withoutKeysBean;
+    }
+
+    /**
+     * An application without a {@link KeyRepository} bean ({@link TestKeys} is vetoed), so Signet picks its
+     * built-in repository from the settings (a key file, JDBC), as in a WAR that only configures one.
+     */
+    public static TestSettings withoutKeysBean(Map<String, String> settings, Clock clock) {
+        return new TestSettings(settings, clock, null, true);
     }
 
     void replaceTestKeys(@Observes ProcessAnnotatedType<TestKeys> type) {
-        if (keys != null) {
+        if (keys != null || withoutKeysBean) {
             type.veto();
         }
     }
