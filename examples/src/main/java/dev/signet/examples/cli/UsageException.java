@@ -1,7 +1,9 @@
 package dev.signet.examples.cli;
 
 /** The command line asks for something the command cannot do: the caller gets the message and the usage. */
-public final class UsageException extends Exception {
+public class UsageException extends Exception {
+
+    private static final long serialVersionUID = 1L;
 
     public UsageException(String message) {
         super(message);
