@@ -21,6 +21,7 @@ public final class TestSettings implements Extension {
     private final Clock clock;
     private final KeyRepository keys;
     private final boolean withoutKeysBean;
+    private final Map<Class<?>, Object> beans = new java.util.LinkedHashMap<>();
 
     public TestSettings(Map<String, String> settings, Clock clock) {
         this(settings, clock, null);
@@ -46,6 +47,12 @@ public final class TestSettings implements Extension {
         return new TestSettings(settings, clock, null, true);
     }
 
+    /** Adds {@code instance} as the application's bean of {@code type} (an {@code OpenTelemetry}, say). */
+    public <T> TestSettings withBean(Class<T> type, T instance) {
+        beans.put(type, instance);
+        return this;
+    }
+
     void replaceTestKeys(@Observes ProcessAnnotatedType<TestKeys> type) {
         if (keys != null || withoutKeysBean) {
             type.veto();
@@ -58,6 +65,8 @@ public final class TestSettings implements Extension {
         }
         SettingsSource source = name -> Optional.ofNullable(settings.get(name));
         discovery.addBean().types(SettingsSource.class, Object.class).scope(Dependent.class).createWith(c -> source);
+        beans.forEach((type, instance) ->
+                discovery.addBean().types(type, Object.class).scope(Dependent.class).createWith(c -> instance));
         if (clock != null) {
             discovery.addBean().types(Clock.class, Object.class).scope(Dependent.class).createWith(c -> clock);
         }
