@@ -4,7 +4,6 @@ import dev.signet.provider.keys.CachingKeyRepository;
 import dev.signet.provider.keys.KeyRepository;
 import dev.signet.provider.settings.InvalidSettingException;
 import dev.signet.provider.settings.JdbcKeySettings;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -29,7 +28,7 @@ public final class JdbcKeys {
         } else {
             String url = settings.url().orElseThrow();
             try {
-                DriverManager.getDriver(url);
+                ConnectionSource.driverFor(url);
             } catch (SQLException e) {
                 throw new InvalidSettingException("signet.keys.jdbc.url", JdbcKeySettings.redactedUrl(url),
                         "no JDBC driver on the class path accepts it (add the database's driver to the application)");

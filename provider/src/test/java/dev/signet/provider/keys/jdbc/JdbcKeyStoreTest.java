@@ -145,6 +145,14 @@ class JdbcKeyStoreTest {
     }
 
     @Test
+    void theDriverIsFoundThroughServiceLoaderAndAnUnknownUrlIsNotShown() throws Exception {
+        assertEquals("org.postgresql.Driver", ConnectionSource.driverFor("jdbc:postgresql://127.0.0.1/x").getClass().getName());
+        java.sql.SQLException none = assertThrows(java.sql.SQLException.class,
+                () -> ConnectionSource.driverFor("jdbc:nosuchdb://h/db?password=hunter2"));
+        assertFalse(none.getMessage().contains("hunter2"), none.getMessage());
+    }
+
+    @Test
     void anUnreachableDatabaseIsAKeyStoreExceptionWithoutThePassword() {
         JdbcKeyStore nowhere = new JdbcKeyStore(ConnectionSource.url("jdbc:postgresql://127.0.0.1:1/none", "u",
                 "hunter2-password"));
