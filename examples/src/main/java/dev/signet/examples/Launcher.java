@@ -18,7 +18,7 @@ import java.util.OptionalInt;
 /**
  * The main class of {@code signet-demo.jar}. No arguments, or {@code demo}: the demo (server, client
  * table, then serving); {@code serve}: the server alone; {@code client}: the demo client alone;
- * {@code keygen}, {@code sign}, {@code explain}: the signet tool. The environment is read here and only
+ * {@code keygen}, {@code keys}, {@code sign}, {@code explain}: the signet tool. The environment is read here and only
  * here, into {@link DemoSettings}.
  */
 public final class Launcher {
@@ -27,7 +27,7 @@ public final class Launcher {
             + "  " + DemoCommand.USAGE.replace("\n", "\n  ").stripTrailing() + "\n\n"
             + "  serve\n      Start the demo server only (the same as demo --no-client).\n\n"
             + "  " + ClientCommand.USAGE.replace("\n", "\n  ").stripTrailing() + "\n\n"
-            + "  keygen | sign | explain\n      The signet tool (also examples/signet); 'help' lists its options.\n";
+            + "  keygen | keys | sign | explain\n      The signet tool (also examples/signet); 'help' lists its options.\n";
 
     private final Map<String, String> environment;
     private final PrintStream out;
@@ -48,7 +48,7 @@ public final class Launcher {
         String command = args.length == 0 ? "demo" : args[0];
         List<String> rest = args.length == 0 ? List.of() : Arrays.asList(args).subList(1, args.length);
         if (Signet.isCommand(command) && !command.startsWith("-")) {
-            return OptionalInt.of(new Signet(Clock.systemUTC(), new KeyGenerator(), out, err).run(args));
+            return OptionalInt.of(new Signet(Clock.systemUTC(), new KeyGenerator(), out, err, environment).run(args));
         }
         try {
             return switch (command) {

@@ -29,7 +29,7 @@ class LauncherTest {
     void helpNamesEveryCommand() {
         Run run = launch(Map.of(), "--help");
         assertEquals(OptionalInt.of(0), run.status());
-        for (String command : new String[] {"demo [--exit] [--no-client]", "serve", "client --url", "keygen | sign | explain"}) {
+        for (String command : new String[] {"demo [--exit] [--no-client]", "serve", "client --url", "keygen | keys | sign | explain"}) {
             assertTrue(run.out().contains(command), run.out());
         }
     }

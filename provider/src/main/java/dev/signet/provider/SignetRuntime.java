@@ -14,9 +14,11 @@ import dev.signet.provider.events.SignedRequestVerified;
 import dev.signet.provider.keys.InMemoryKeyRepository;
 import dev.signet.provider.keys.KeyFile;
 import dev.signet.provider.keys.KeyRepository;
+import dev.signet.provider.keys.jdbc.JdbcKeys;
 import dev.signet.provider.ratelimit.RateLimiter;
 import dev.signet.provider.replay.InfinispanNonceStore;
 import dev.signet.provider.replay.NonceStore;
+import dev.signet.provider.settings.JdbcKeySettings;
 import dev.signet.provider.settings.SettingsSource;
 import dev.signet.provider.settings.SignetSettings;
 import dev.signet.provider.verification.EndpointTable;
@@ -111,6 +113,13 @@ public class SignetRuntime {
     private KeyRepository resolveKeys() {
         if (applicationKeys.isResolvable()) {
             return applicationKeys.get();
+        }
+        if (settings.jdbcKeys().isPresent()) {
+            JdbcKeySettings jdbc = settings.jdbcKeys().get();
+            KeyRepository cached = JdbcKeys.from(jdbc);
+            LOG.info(() -> "Signet: keys from " + jdbc.describe() + ", each cached for " + jdbc.cacheTtl().toSeconds()
+                    + " s (a revoked or disabled key is refused within that time)");
+            return cached;
         }
         return settings.keysFile().<KeyRepository>map(f -> KeyFile.load(Path.of(f)))
                 .orElseGet(() -> {

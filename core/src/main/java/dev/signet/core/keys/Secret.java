@@ -43,6 +43,11 @@ public final class Secret {
         return value;
     }
 
+    /** When this secret stops verifying, or {@code null} when it has no end. */
+    public Instant notAfter() {
+        return notAfter;
+    }
+
     public boolean isValidAt(Instant now) {
         return notAfter == null || !now.isAfter(notAfter);
     }

@@ -53,6 +53,29 @@ final class KeyFileWriter {
         write(file, json);
     }
 
+    /** Replaces every key of the file with {@code keys}, checked by the provider's parser first. */
+    static void replace(Path file, jakarta.json.JsonArray keys) throws UsageException {
+        String json = pretty(Json.createObjectBuilder().add("keys", keys).build());
+        try {
+            KeyFile.parse(new StringReader(json));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        write(file, json);
+    }
+
+    /** The keys of an existing file, in the file's order, read by the provider's parser. */
+    static java.util.List<dev.signet.core.keys.ApiKey> keysInOrder(Path file) throws UsageException {
+        dev.signet.provider.keys.InMemoryKeyRepository parsed = KeyFiles.load(file);
+        java.util.List<dev.signet.core.keys.ApiKey> ordered = new java.util.ArrayList<>();
+        for (JsonValue value : existingKeys(file)) {
+            if (value instanceof JsonObject o && o.getString("id", null) != null) {
+                parsed.find(o.getString("id")).ifPresent(ordered::add);
+            }
+        }
+        return ordered;
+    }
+
     private static Iterable<JsonValue> existingKeys(Path file) throws UsageException {
         try (JsonReader reader = Json.createReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
             JsonObject root = reader.readObject();

@@ -2,7 +2,9 @@
 package dev.signet.examples.cli;
 
 /** The command line asks for something the command cannot do: the caller gets the message and the usage. */
-public final class UsageException extends Exception {
+public class UsageException extends Exception {
+
+    private static final long serialVersionUID = 1L;
 
     private static final long serialVersionUID = 1L;
 

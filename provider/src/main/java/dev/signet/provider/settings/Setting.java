@@ -11,12 +11,22 @@ import java.util.function.Function;
  *
  * @param parser turns trimmed text into a value, throwing {@link IllegalArgumentException} with what is
  *               wrong; never given blank text
+ * @param secret the value may hold a credential (a password, a URL with one): an error never shows it
  */
-record Setting<T>(String name, String defaultText, Function<String, T> parser) {
+record Setting<T>(String name, String defaultText, Function<String, T> parser, boolean secret) {
 
     Setting {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(parser, "parser");
+    }
+
+    Setting(String name, String defaultText, Function<String, T> parser) {
+        this(name, defaultText, parser, false);
+    }
+
+    /** A setting whose value is never shown, not even in the error that refuses it. */
+    static <T> Setting<T> secret(String name, Function<String, T> parser) {
+        return new Setting<>(name, null, parser, true);
     }
 
     /** The value from {@code source}, the default when absent or blank, or empty when there is no default. */
@@ -29,7 +39,7 @@ record Setting<T>(String name, String defaultText, Function<String, T> parser) {
         try {
             return Optional.of(parser.apply(value));
         } catch (RuntimeException e) {
-            throw new InvalidSettingException(name, value, e.getMessage());
+            throw new InvalidSettingException(name, secret ? "(hidden)" : value, e.getMessage());
         }
     }
 

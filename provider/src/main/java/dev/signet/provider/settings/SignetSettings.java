@@ -31,7 +31,8 @@ public record SignetSettings(
         Optional<String> tenantHeader,
         String realm,
         int defaultRatePerMinute,
-        Map<String, Map<String, String>> customSchemes) {
+        Map<String, Map<String, String>> customSchemes,
+        Optional<JdbcKeySettings> jdbcKeys) {
 
     private static final long MAX_BODY_CEILING = 1L << 40; // 1 TiB: above it a typo is likelier than a need
 
@@ -58,6 +59,14 @@ public record SignetSettings(
     static final Setting<Integer> DEFAULT_RATE = new Setting<>("signet.rate-limit.default-per-minute", "6000",
             Setting.intBetween(0, 10_000_000, "requests per minute"));
     static final Setting<List<String>> SCHEMES = new Setting<>("signet.schemes", "", SignetSettings::list);
+    static final Setting<String> JDBC_DATASOURCE = new Setting<>("signet.keys.jdbc.datasource", null, s -> s);
+    static final Setting<String> JDBC_URL = Setting.secret("signet.keys.jdbc.url", SignetSettings::jdbcUrl);
+    static final Setting<String> JDBC_USER = new Setting<>("signet.keys.jdbc.user", null, s -> s);
+    static final Setting<String> JDBC_PASSWORD = Setting.secret("signet.keys.jdbc.password", s -> s);
+    static final Setting<Duration> JDBC_CACHE = new Setting<>("signet.keys.jdbc.cache-seconds", "5",
+            Setting.longBetween(0, 300, "seconds").andThen(Duration::ofSeconds));
+    static final Setting<Integer> JDBC_CACHE_SIZE = new Setting<>("signet.keys.jdbc.cache-size", "10000",
+            Setting.intBetween(1, 10_000_000, "keys"));
 
     /** The keys of {@code signet.scheme.<name>.*} that a custom scheme may set. */
     static final List<String> SCHEME_KEYS = List.of("header.key-id", "header.timestamp", "header.signature",
@@ -89,7 +98,35 @@ public record SignetSettings(
                 TENANT_HEADER.read(source),
                 REALM.require(source),
                 DEFAULT_RATE.require(source),
-                Map.copyOf(custom));
+                Map.copyOf(custom),
+                jdbcKeys(source));
+    }
+
+    /** The JDBC key store, when a JNDI name or a URL names one; both, or one beside a key file, is an error. */
+    private static Optional<JdbcKeySettings> jdbcKeys(SettingsSource source) {
+        Optional<String> dataSource = JDBC_DATASOURCE.read(source);
+        Optional<String> url = JDBC_URL.read(source);
+        if (dataSource.isPresent() && url.isPresent()) {
+            throw new InvalidSettingException(JDBC_URL.name(), "(hidden)",
+                    "set either " + JDBC_DATASOURCE.name() + " or " + JDBC_URL.name() + ", not both");
+        }
+        if (dataSource.isEmpty() && url.isEmpty()) {
+            return Optional.empty();
+        }
+        KEYS_FILE.read(source).ifPresent(file -> {
+            throw new InvalidSettingException(KEYS_FILE.name(), file,
+                    "keys come from a key file or from JDBC (" + (url.isPresent() ? JDBC_URL : JDBC_DATASOURCE).name()
+                            + "), not both");
+        });
+        return Optional.of(new JdbcKeySettings(dataSource, url, JDBC_USER.read(source), JDBC_PASSWORD.read(source),
+                JDBC_CACHE.require(source), JDBC_CACHE_SIZE.require(source)));
+    }
+
+    private static String jdbcUrl(String text) {
+        if (!text.startsWith("jdbc:")) {
+            throw new IllegalArgumentException("a JDBC URL starts with jdbc:");
+        }
+        return text;
     }
 
     /** The full name of one key of a custom scheme's definition, as errors name it. */

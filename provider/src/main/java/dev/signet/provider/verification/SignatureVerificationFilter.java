@@ -21,6 +21,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -46,6 +47,7 @@ public final class SignatureVerificationFilter implements ContainerRequestFilter
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
+        long started = System.nanoTime();
         URI asReceived = request.getProperty(SignetFeature.ORIGINAL_REQUEST_URI) instanceof URI original ? original
                 : request.getUriInfo().getRequestUri();
         String path = asReceived.getRawPath();
@@ -57,7 +59,8 @@ public final class SignatureVerificationFilter implements ContainerRequestFilter
         if (outcome instanceof Verified verified) {
             CallerBinding.bind(request, runtime.caller(), verified.key(), scheme);
             runtime.verifiedEvents().fire(new SignedRequestVerified(verified.key().id(), scheme, request.getMethod(), path,
-                    verified.clientAddress().map(InetAddress::getHostAddress).orElse(null)));
+                    verified.clientAddress().map(InetAddress::getHostAddress).orElse(null),
+                    Duration.ofNanos(System.nanoTime() - started)));
             return;
         }
         Refusal refusal = (Refusal) outcome;
@@ -65,7 +68,8 @@ public final class SignatureVerificationFilter implements ContainerRequestFilter
         // Key id and path are caller-supplied: logged as data after the fixed text, never as a format string.
         LOG.log(Level.FINE, "Signet refused {0} {1} under {2}: {3} ({4}), key id {5}, from {6}",
                 new Object[] {request.getMethod(), path, scheme, refusal.failure(), refusal.detail(), keyId, peer});
-        runtime.refusedEvents().fire(new SignedRequestRefused(keyId, refusal.failure(), scheme, request.getMethod(), path, peer));
+        runtime.refusedEvents().fire(new SignedRequestRefused(keyId, refusal.failure(), scheme, request.getMethod(), path, peer,
+                Duration.ofNanos(System.nanoTime() - started)));
         request.abortWith(runtime.responses().respond(endpoint.pipeline().scheme(), refusal));
     }
 

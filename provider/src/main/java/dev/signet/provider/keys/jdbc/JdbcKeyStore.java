@@ -1,0 +1,377 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.signet.provider.keys.jdbc;
+
+import dev.signet.core.keys.ApiKey;
+import dev.signet.core.keys.IpRange;
+import dev.signet.core.keys.KeyStatus;
+import dev.signet.core.keys.Secret;
+import dev.signet.provider.keys.KeyRepository;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * API keys in a relational database, in the tables of {@code META-INF/signet/schema-postgresql.sql}
+ * ({@link #SCHEMA_RESOURCE}): {@code signet_keys}, {@code signet_key_secrets}, {@code signet_key_scopes},
+ * {@code signet_key_networks}. {@link #find} reads one key (four indexed queries on one connection); the
+ * other methods are the key lifecycle ({@code signet keys}) and run each in one transaction.
+ *
+ * <p>Every lookup is a round trip to the database: the server puts a
+ * {@link dev.signet.provider.keys.CachingKeyRepository} in front (see {@code signet.keys.jdbc.cache-seconds}).
+ * Any SQL failure becomes a {@link KeyStoreException} naming the key, never a secret, with the SQL error as
+ * its cause.
+ */
+public final class JdbcKeyStore implements KeyRepository {
+
+    /** The DDL on the class path: {@code META-INF/signet/schema-postgresql.sql}. */
+    public static final String SCHEMA_RESOURCE = "META-INF/signet/schema-postgresql.sql";
+
+    private static final String SELECT_KEY = "SELECT key_id, status, expires_at, tenant, rate_limit_per_minute"
+            + " FROM signet_keys";
+    private static final String SELECT_SECRETS = "SELECT key_id, secret, not_after FROM signet_key_secrets";
+    private static final String SELECT_SCOPES = "SELECT key_id, scope FROM signet_key_scopes";
+    private static final String SELECT_NETWORKS = "SELECT key_id, cidr FROM signet_key_networks";
+
+    private final ConnectionSource connections;
+
+    public JdbcKeyStore(ConnectionSource connections) {
+        this.connections = Objects.requireNonNull(connections, "connections");
+    }
+
+    /** The schema's DDL, as shipped in {@link #SCHEMA_RESOURCE}. */
+    public static String schemaSql() {
+        try (InputStream in = JdbcKeyStore.class.getClassLoader().getResourceAsStream(SCHEMA_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(SCHEMA_RESOURCE + " is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Creates the tables unless they exist (the statements of {@link #schemaSql()}). */
+    public void createSchema() {
+        try (Connection c = connections.open(); Statement s = c.createStatement()) {
+            for (String statement : statements(schemaSql())) {
+                s.execute(statement);
+            }
+        } catch (SQLException e) {
+            throw new KeyStoreException("cannot create the Signet key tables", e);
+        }
+    }
+
+    @Override
+    public Optional<ApiKey> find(String keyId) {
+        try (Connection c = connections.open()) {
+            Map<String, Row> rows = read(c, " WHERE key_id = ?", keyId);
+            return Optional.ofNullable(rows.get(keyId)).map(Row::toKey);
+        } catch (SQLException e) {
+            throw new KeyStoreException("cannot look up key " + keyId, e);
+        }
+    }
+
+    /** Every key, ordered by id. */
+    public List<ApiKey> all() {
+        try (Connection c = connections.open()) {
+            return read(c, "", null).values().stream().map(Row::toKey).toList();
+        } catch (SQLException e) {
+            throw new KeyStoreException("cannot list keys", e);
+        }
+    }
+
+    /** Adds a new key with its secrets, scopes and networks; fails when the id is taken. */
+    public void add(ApiKey key) {
+        inTransaction("add key " + key.id(), c -> {
+            if (exists(c, key.id())) {
+                throw new KeyStoreException("key " + key.id() + " already exists");
+            }
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO signet_keys"
+                    + " (key_id, status, expires_at, tenant, rate_limit_per_minute) VALUES (?, ?, ?, ?, ?)")) {
+                insert.setString(1, key.id());
+                insert.setString(2, key.status().name().toLowerCase(Locale.ROOT));
+                setInstant(insert, 3, key.expiresAt());
+                insert.setString(4, key.tenant());
+                insert.setInt(5, key.rateLimitPerMinute());
+                insert.executeUpdate();
+            }
+            for (Secret secret : key.secrets()) {
+                insertSecret(c, key.id(), secret.reveal(), secret.notAfter());
+            }
+            try (PreparedStatement scope = c.prepareStatement("INSERT INTO signet_key_scopes (key_id, scope) VALUES (?, ?)")) {
+                for (String s : key.scopes()) {
+                    scope.setString(1, key.id());
+                    scope.setString(2, s);
+                    scope.executeUpdate();
+                }
+            }
+            try (PreparedStatement network = c.prepareStatement(
+                    "INSERT INTO signet_key_networks (key_id, cidr) VALUES (?, ?)")) {
+                for (IpRange range : key.allowedIps()) {
+                    network.setString(1, key.id());
+                    network.setString(2, range.toString());
+                    network.executeUpdate();
+                }
+            }
+        });
+    }
+
+    /**
+     * A rotation: {@code newSecret} becomes the signing secret, every other secret still valid at {@code now}
+     * verifies until {@code oldNotAfter} (or its own earlier end), and secrets already past their end are
+     * deleted. A revoked key cannot be rotated.
+     */
+    public void rotate(String keyId, String newSecret, Instant oldNotAfter, Instant now) {
+        Objects.requireNonNull(oldNotAfter, "oldNotAfter");
+        Secret.of(newSecret); // the same rule as the model: not empty
+        inTransaction("rotate key " + keyId, c -> {
+            KeyStatus status = statusForUpdate(c, keyId);
+            if (status == KeyStatus.REVOKED) {
+                throw new KeyStoreException("key " + keyId + " is revoked; a revoked key cannot be rotated");
+            }
+            try (PreparedStatement purge = c.prepareStatement(
+                    "DELETE FROM signet_key_secrets WHERE key_id = ? AND not_after IS NOT NULL AND not_after < ?")) {
+                purge.setString(1, keyId);
+                setInstant(purge, 2, now);
+                purge.executeUpdate();
+            }
+            try (PreparedStatement end = c.prepareStatement("UPDATE signet_key_secrets SET not_after = ?"
+                    + " WHERE key_id = ? AND (not_after IS NULL OR not_after > ?)")) {
+                setInstant(end, 1, oldNotAfter);
+                end.setString(2, keyId);
+                setInstant(end, 3, oldNotAfter);
+                end.executeUpdate();
+            }
+            insertSecret(c, keyId, newSecret, null);
+            touch(c, keyId);
+        });
+    }
+
+    /**
+     * Sets a key's status. {@code REVOKED} is final: a revoked key cannot be made active or disabled again
+     * (issue a new key instead).
+     */
+    public void setStatus(String keyId, KeyStatus status) {
+        Objects.requireNonNull(status, "status");
+        inTransaction("set the status of key " + keyId, c -> {
+            KeyStatus current = statusForUpdate(c, keyId);
+            if (current == KeyStatus.REVOKED && status != KeyStatus.REVOKED) {
+                throw new KeyStoreException("key " + keyId + " is revoked; a revoked key stays revoked");
+            }
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE signet_keys SET status = ?, updated_at = CURRENT_TIMESTAMP WHERE key_id = ?")) {
+                update.setString(1, status.name().toLowerCase(Locale.ROOT));
+                update.setString(2, keyId);
+                update.executeUpdate();
+            }
+        });
+    }
+
+    private interface Work {
+        void run(Connection c) throws SQLException;
+    }
+
+    private void inTransaction(String what, Work work) {
+        try (Connection c = connections.open()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                work.run(c);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new KeyStoreException("cannot " + what, e);
+        }
+    }
+
+    private static boolean exists(Connection c, String keyId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM signet_keys WHERE key_id = ?")) {
+            s.setString(1, keyId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
+    private static KeyStatus statusForUpdate(Connection c, String keyId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT status FROM signet_keys WHERE key_id = ? FOR UPDATE")) {
+            s.setString(1, keyId);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    throw new KeyStoreException("no key " + keyId);
+                }
+                return status(keyId, r.getString(1));
+            }
+        }
+    }
+
+    private static void touch(Connection c, String keyId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE signet_keys SET updated_at = CURRENT_TIMESTAMP WHERE key_id = ?")) {
+            s.setString(1, keyId);
+            s.executeUpdate();
+        }
+    }
+
+    private static void insertSecret(Connection c, String keyId, String secret, Instant notAfter) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO signet_key_secrets (key_id, secret, not_after) VALUES (?, ?, ?)")) {
+            s.setString(1, keyId);
+            s.setString(2, secret);
+            setInstant(s, 3, notAfter);
+            s.executeUpdate();
+        }
+    }
+
+    private static void setInstant(PreparedStatement s, int index, Instant instant) throws SQLException {
+        if (instant == null) {
+            s.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            s.setObject(index, instant.atOffset(java.time.ZoneOffset.UTC));
+        }
+    }
+
+    private static Instant instant(ResultSet r, String column) throws SQLException {
+        java.time.OffsetDateTime value = r.getObject(column, java.time.OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    /** One key's rows, gathered from the four tables before it becomes an {@link ApiKey}. */
+    private static final class Row {
+        final ApiKey.Builder key;
+        final String id;
+        boolean hasSecret;
+
+        Row(String id, ApiKey.Builder key) {
+            this.id = id;
+            this.key = key;
+        }
+
+        ApiKey toKey() {
+            if (!hasSecret) {
+                throw new KeyStoreException("key " + id + " has no row in signet_key_secrets");
+            }
+            try {
+                return key.build();
+            } catch (IllegalArgumentException e) {
+                throw new KeyStoreException("key " + id + " is malformed in the database: " + e.getMessage());
+            }
+        }
+    }
+
+    private static Map<String, Row> read(Connection c, String where, String keyId) throws SQLException {
+        Map<String, Row> rows = new LinkedHashMap<>();
+        try (ResultSet r = query(c, SELECT_KEY + where + " ORDER BY key_id", keyId)) {
+            while (r.next()) {
+                String id = r.getString("key_id");
+                ApiKey.Builder b = ApiKey.builder(id)
+                        .status(status(id, r.getString("status")))
+                        .expiresAt(instant(r, "expires_at"))
+                        .tenant(r.getString("tenant"))
+                        .rateLimitPerMinute(r.getInt("rate_limit_per_minute"));
+                rows.put(id, new Row(id, b));
+            }
+        }
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        try (ResultSet r = query(c, SELECT_SECRETS + where + " ORDER BY key_id, secret_no", keyId)) {
+            while (r.next()) {
+                Row row = rows.get(r.getString("key_id"));
+                if (row != null) {
+                    Instant notAfter = instant(r, "not_after");
+                    String value = r.getString("secret");
+                    row.key.secret(notAfter == null ? Secret.of(value) : Secret.validUntil(value, notAfter));
+                    row.hasSecret = true;
+                }
+            }
+        }
+        try (ResultSet r = query(c, SELECT_SCOPES + where + " ORDER BY key_id, scope", keyId)) {
+            while (r.next()) {
+                Row row = rows.get(r.getString("key_id"));
+                if (row != null) {
+                    row.key.scope(r.getString("scope"));
+                }
+            }
+        }
+        try (ResultSet r = query(c, SELECT_NETWORKS + where + " ORDER BY key_id, cidr", keyId)) {
+            while (r.next()) {
+                Row row = rows.get(r.getString("key_id"));
+                if (row != null) {
+                    try {
+                        row.key.allowedIp(r.getString("cidr"));
+                    } catch (IllegalArgumentException e) {
+                        throw new KeyStoreException("key " + row.id + " has a malformed network in the database: "
+                                + e.getMessage());
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** A query whose statement closes with its result set. */
+    private static ResultSet query(Connection c, String sql, String keyId) throws SQLException {
+        PreparedStatement s = c.prepareStatement(sql);
+        try {
+            if (keyId != null) {
+                s.setString(1, keyId);
+            }
+            s.closeOnCompletion();
+            return s.executeQuery();
+        } catch (SQLException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    private static KeyStatus status(String keyId, String text) {
+        try {
+            return KeyStatus.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new KeyStoreException("key " + keyId + " has an unknown status in the database");
+        }
+    }
+
+    /** The statements of a SQL script: split at ';' ending a line, with '--' comment lines dropped. */
+    static List<String> statements(String script) {
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : script.split("\n")) {
+            String code = line.contains("--") ? line.substring(0, line.indexOf("--")) : line;
+            if (code.isBlank()) {
+                continue;
+            }
+            current.append(code).append('\n');
+            if (code.stripTrailing().endsWith(";")) {
+                String statement = current.toString().strip();
+                statements.add(statement.substring(0, statement.length() - 1));
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            statements.add(current.toString().strip());
+        }
+        return statements;
+    }
+}
