@@ -6,8 +6,6 @@ public class UsageException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    private static final long serialVersionUID = 1L;
-
     public UsageException(String message) {
         super(message);
     }

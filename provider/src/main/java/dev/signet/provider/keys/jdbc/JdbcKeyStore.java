@@ -357,7 +357,7 @@ public final class JdbcKeyStore implements KeyRepository {
     static List<String> statements(String script) {
         List<String> statements = new ArrayList<>();
         StringBuilder current = new StringBuilder();
-        for (String line : script.split("\n")) {
+        for (String line : script.split("\n", -1)) {
             String code = line.contains("--") ? line.substring(0, line.indexOf("--")) : line;
             if (code.isBlank()) {
                 continue;
