@@ -1,6 +1,9 @@
 package dev.signet.provider.settings;
 
 import dev.signet.core.address.ForwardedHeader;
+import dev.signet.core.canonical.CanonicalRequest;
+import dev.signet.core.webhooks.WebhookPresets;
+import dev.signet.core.webhooks.WebhookScheme;
 import dev.signet.core.keys.IpRange;
 import java.time.Duration;
 import java.util.Arrays;
@@ -30,7 +33,8 @@ public record SignetSettings(
         Optional<String> tenantHeader,
         String realm,
         int defaultRatePerMinute,
-        Map<String, Map<String, String>> customSchemes) {
+        Map<String, Map<String, String>> customSchemes,
+        Map<String, String> schemeKeys) {
 
     private static final long MAX_BODY_CEILING = 1L << 40; // 1 TiB: above it a typo is likelier than a need
 
@@ -63,6 +67,14 @@ public record SignetSettings(
             "header.nonce", "template", "json", "encoding", "timestamp-format", "window-seconds", "replay-key",
             "nonce-format", "error-format");
 
+    /**
+     * {@code signet.scheme.<name>.key}: the key a webhook scheme's endpoints verify with when their
+     * {@code @SignedRequired} names none. Read for the webhook presets, whose senders name no key.
+     */
+    static Setting<String> schemeKeySetting(String scheme) {
+        return new Setting<>(customSchemeSetting(scheme, "key"), null, SignetSettings::keyId);
+    }
+
     public static SignetSettings from(SettingsSource source) {
         Map<String, Map<String, String>> custom = new TreeMap<>();
         for (String name : SCHEMES.require(source)) {
@@ -88,7 +100,29 @@ public record SignetSettings(
                 TENANT_HEADER.read(source),
                 REALM.require(source),
                 DEFAULT_RATE.require(source),
-                Map.copyOf(custom));
+                Map.copyOf(custom),
+                schemeKeys(source));
+    }
+
+    private static Map<String, String> schemeKeys(SettingsSource source) {
+        Map<String, String> keys = new TreeMap<>();
+        for (WebhookScheme webhook : WebhookPresets.all()) {
+            schemeKeySetting(webhook.name()).read(source).ifPresent(key -> keys.put(webhook.name(), key));
+        }
+        return Map.copyOf(keys);
+    }
+
+    /** The key an endpoint under {@code scheme} verifies with when its annotation names none. */
+    public Optional<String> schemeKey(String scheme) {
+        return Optional.ofNullable(schemeKeys.get(scheme));
+    }
+
+    /** A key id, as a key file or repository holds it: visible ASCII, as a header would carry it. */
+    private static String keyId(String text) {
+        if (!CanonicalRequest.isWellFormedKeyId(text)) {
+            throw new IllegalArgumentException("a key id is 1 to 256 visible ASCII characters");
+        }
+        return text;
     }
 
     /** The full name of one key of a custom scheme's definition, as errors name it. */
