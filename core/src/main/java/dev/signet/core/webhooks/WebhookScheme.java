@@ -197,6 +197,11 @@ public abstract class WebhookScheme implements SignatureScheme {
         return new SignedHeaders(headers(delivery, signatures));
     }
 
+    /** What {@link #sign} MACs for {@code delivery}, for tools: the prefix as text, then the body by its length only. */
+    public String signedContentRedacted(Delivery delivery, long bodyLength) {
+        return redacted(prefix(delivery), bodyLength);
+    }
+
     /** Whether the sender sends one signature per live secret (rotation) rather than one. */
     protected boolean signsWithEverySecret() {
         return false;
