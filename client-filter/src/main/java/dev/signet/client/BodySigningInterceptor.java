@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.signet.client;
 
-import dev.signet.core.canonical.CanonicalRequest;
 import jakarta.ws.rs.ext.WriterInterceptor;
 import jakarta.ws.rs.ext.WriterInterceptorContext;
 import java.io.IOException;
@@ -48,7 +47,8 @@ final class BodySigningInterceptor implements WriterInterceptor {
             // Inner interceptors (a gzip encoder) finish their stream only when it is closed, which the
             // runtime would do after this method returns: too late for the hash, so close it here.
             context.getOutputStream().close();
-            sign(context, pending, new CanonicalRequest(pending.method(), pending.path(), pending.query(), body.hash()));
+            pending.signer().signBody(pending.method(), pending.path(), pending.query(), body, context.getHeaders());
+            context.setProperty(SignedOrigin.PROPERTY, pending.origin());
             body.writeTo(wire);
         } finally {
             context.setOutputStream(wire);
@@ -59,8 +59,10 @@ final class BodySigningInterceptor implements WriterInterceptor {
     private static void signBeforeFirstByte(WriterInterceptorContext context, PendingSignature pending)
             throws IOException {
         OutputStream wire = context.getOutputStream();
-        BeforeFirstByte guarded = new BeforeFirstByte(wire,
-                () -> sign(context, pending, new CanonicalRequest(pending.method(), pending.path(), pending.query(), dev.signet.core.crypto.BodyHash.EMPTY)));
+        BeforeFirstByte guarded = new BeforeFirstByte(wire, () -> {
+            pending.signer().signWithoutBody(pending.method(), pending.path(), pending.query(), context.getHeaders());
+            context.setProperty(SignedOrigin.PROPERTY, pending.origin());
+        });
         try {
             context.setOutputStream(guarded);
             context.proceed();
@@ -68,10 +70,5 @@ final class BodySigningInterceptor implements WriterInterceptor {
         } finally {
             context.setOutputStream(wire);
         }
-    }
-
-    private static void sign(WriterInterceptorContext context, PendingSignature pending, CanonicalRequest request) {
-        pending.signer().signInto(request, context.getHeaders());
-        context.setProperty(SignedOrigin.PROPERTY, pending.origin());
     }
 }

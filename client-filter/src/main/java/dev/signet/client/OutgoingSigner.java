@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.signet.client;
 
+import dev.signet.core.crypto.BodyHash;
 import dev.signet.core.keys.Secret;
 import dev.signet.core.scheme.Component;
 import dev.signet.core.scheme.ReplayKey;
@@ -22,7 +23,7 @@ import java.util.stream.Stream;
  * scheme's headers into a request. Thread-safe; the only state that changes is the clock's learned offset
  * and the record of recently used timestamps, both built for concurrent use.
  */
-final class OutgoingSigner {
+final class OutgoingSigner implements CallSigner {
 
     private final Scheme scheme;
     private final String keyId;
@@ -63,8 +64,8 @@ final class OutgoingSigner {
         return clock;
     }
 
-    /** Whether the signature depends on the body: if not, a request is signed without reading its entity. */
-    boolean coversBody() {
+    @Override
+    public boolean coversBody() {
         return scheme.covers(Component.BODY_HASH);
     }
 
@@ -74,7 +75,8 @@ final class OutgoingSigner {
      * is also where applications put bearer tokens); overwritten, the application's value would vanish
      * unseen. The message names the header, never its value, which may be a credential.
      */
-    void refuseSchemeHeaders(MultivaluedMap<String, Object> headers) {
+    @Override
+    public void refuseSchemeHeaders(MultivaluedMap<String, Object> headers) {
         for (String present : headers.keySet()) {
             if (schemeHeaderNames.stream().anyMatch(present::equalsIgnoreCase)) {
                 throw new IllegalStateException("the request already has a header " + present + ", which the "
@@ -82,6 +84,16 @@ final class OutgoingSigner {
                         + " SigningFeature on a client whose calls carry it");
             }
         }
+    }
+
+    @Override
+    public void signWithoutBody(String method, String path, String query, MultivaluedMap<String, Object> headers) {
+        signInto(new CanonicalRequest(method, path, query, BodyHash.EMPTY), headers);
+    }
+
+    @Override
+    public void signBody(String method, String path, String query, SpooledBody body, MultivaluedMap<String, Object> headers) {
+        signInto(new CanonicalRequest(method, path, query, body.hash()), headers);
     }
 
     /**

@@ -7,7 +7,7 @@ package dev.signet.client;
  * signs once the entity is serialized. Carries no secret, only the signer that holds it, and the
  * {@link SignedOrigin} the request is signed for.
  */
-record PendingSignature(OutgoingSigner signer, String method, String path, String query, String origin) {
+record PendingSignature(CallSigner signer, String method, String path, String query, String origin) {
 
     /** The property name; namespaced so no other library's property can collide with it. */
     static final String PROPERTY = "dev.signet.client.pending-signature";

@@ -2,6 +2,7 @@
 package dev.signet.client;
 
 import dev.signet.core.keys.Secret;
+import dev.signet.core.webhooks.WebhookScheme;
 import dev.signet.core.scheme.Scheme;
 import dev.signet.core.canonical.CanonicalRequest;
 import dev.signet.core.signing.SignedHeaders;
@@ -10,6 +11,8 @@ import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -39,6 +42,11 @@ import java.util.function.Supplier;
  *         .register(SigningFeature.of(Presets.CANONICAL_NONCE, "sk_live_abc123def456", secret));
  * }</pre>
  *
+ * <p>{@link #webhook(WebhookScheme)} builds a feature that signs as a webhook sender instead (Stripe, GitHub,
+ * Slack, Shopify, Standard Webhooks): the sender's headers and a fresh delivery id and timestamp on every
+ * call, the MAC over the exact serialized bytes, so a team can call its own webhook endpoint as the sender
+ * would.
+ *
  * <p>For {@code @RegisterProvider}, which instantiates a class, extend this one with a no-argument
  * constructor that passes a built feature to {@link #SigningFeature(SigningFeature)}.
  */
@@ -67,23 +75,40 @@ public class SigningFeature implements Feature {
     /** Bodies up to this size are held in memory while they are hashed; larger ones go to a temp file. */
     static final int DEFAULT_SPOOL_THRESHOLD = 1024 * 1024;
 
-    private final OutgoingSigner signer;
+    /** Signs the calls: {@link #headerSigner} for a header scheme, a {@link WebhookSigner} for a webhook sender. */
+    private final CallSigner signer;
+    /** The header scheme's signer, for skew correction; null for a webhook sender. */
+    private final OutgoingSigner headerSigner;
     private final boolean skewCorrection;
     private final int spoolThreshold;
+    private final String description;
 
     private SigningFeature(Builder builder) {
-        this.signer = new OutgoingSigner(builder.scheme, builder.keyId, builder.secret,
+        this.headerSigner = new OutgoingSigner(builder.scheme, builder.keyId, builder.secret,
                 new CorrectableClock(builder.clock), builder.nonces, builder.onSigned);
+        this.signer = headerSigner;
         this.skewCorrection = builder.skewCorrection;
         this.spoolThreshold = builder.spoolThreshold;
+        this.description = "SigningFeature[scheme=" + builder.scheme.name() + ", keyId=" + builder.keyId
+                + ", secret=****, skewCorrection=" + skewCorrection + "]";
+    }
+
+    private SigningFeature(WebhookBuilder builder) {
+        this.headerSigner = null;
+        this.signer = new WebhookSigner(builder.scheme, builder.secrets, builder.clock, builder.deliveryIds);
+        this.skewCorrection = false;
+        this.spoolThreshold = builder.spoolThreshold;
+        this.description = "SigningFeature[webhook=" + builder.scheme.name() + ", secrets=" + builder.secrets.size() + " x ****]";
     }
 
     /** For subclasses that {@code @RegisterProvider} can instantiate: behaves exactly as {@code configured}. */
     protected SigningFeature(SigningFeature configured) {
         Objects.requireNonNull(configured, "configured");
         this.signer = configured.signer;
+        this.headerSigner = configured.headerSigner;
         this.skewCorrection = configured.skewCorrection;
         this.spoolThreshold = configured.spoolThreshold;
+        this.description = configured.description;
     }
 
     /** The common case: the system clock, random UUID nonces, no skew correction. */
@@ -95,26 +120,39 @@ public class SigningFeature implements Feature {
         return new Builder(scheme);
     }
 
+    /**
+     * Signs every call as the webhook sender {@code scheme} would ({@code WebhookPresets.STRIPE} and the
+     * others), so a team can send its own webhook endpoint what Stripe, GitHub, Slack, Shopify or a Standard
+     * Webhooks sender sends:
+     *
+     * <pre>{@code
+     * Client client = ClientBuilder.newClient()
+     *         .register(SigningFeature.webhook(WebhookPresets.STRIPE).secret("whsec_...").build());
+     * }</pre>
+     */
+    public static WebhookBuilder webhook(WebhookScheme scheme) {
+        return new WebhookBuilder(scheme);
+    }
+
     @Override
     public boolean configure(FeatureContext context) {
         context.property(FOLLOW_REDIRECTS, false);
         context.register(new SigningRequestFilter(signer), REQUEST_FILTER_PRIORITY);
         context.register(new BodySigningInterceptor(spoolThreshold), WRITER_INTERCEPTOR_PRIORITY);
         if (skewCorrection) {
-            context.register(new SkewCorrectionFilter(signer.scheme(), signer.clock()));
+            context.register(new SkewCorrectionFilter(headerSigner.scheme(), headerSigner.clock()));
         }
         return true;
     }
 
     /** The correction learned from the server's clock so far; zero until a timestamp refusal teaches one. */
     Duration clockOffset() {
-        return signer.clock().offset();
+        return headerSigner == null ? Duration.ZERO : headerSigner.clock().offset();
     }
 
     @Override
     public String toString() {
-        return "SigningFeature[scheme=" + signer.scheme().name() + ", keyId=" + signer.keyId()
-                + ", secret=****, skewCorrection=" + skewCorrection + "]";
+        return description;
     }
 
     /** Collects the settings of one feature; not thread-safe, and {@link #build()} copies what it needs. */
@@ -211,6 +249,63 @@ public class SigningFeature implements Feature {
             }
             if (secret == null) {
                 throw new IllegalStateException("secret is required");
+            }
+            return new SigningFeature(this);
+        }
+    }
+    /** Collects the settings of a webhook sender's feature; not thread-safe, and {@link #build()} copies what it needs. */
+    public static final class WebhookBuilder {
+        private final WebhookScheme scheme;
+        private final List<Secret> secrets = new ArrayList<>();
+        private Clock clock = Clock.systemUTC();
+        private Supplier<String> deliveryIds = () -> "msg_" + UUID.randomUUID().toString().replace("-", "");
+        private int spoolThreshold = DEFAULT_SPOOL_THRESHOLD;
+
+        private WebhookBuilder(WebhookScheme scheme) {
+            this.scheme = Objects.requireNonNull(scheme, "scheme");
+        }
+
+        /**
+         * A secret to sign with, as the sender's dashboard shows it ({@code whsec_...} for Stripe and
+         * Standard Webhooks). Give two, oldest first, to send what a sender sends while it rotates: Stripe and
+         * Standard Webhooks senders then sign with both; the others sign with the last.
+         */
+        public WebhookBuilder secret(String secret) {
+            return secret(Secret.of(secret));
+        }
+
+        public WebhookBuilder secret(Secret secret) {
+            secrets.add(Objects.requireNonNull(secret, "secret"));
+            return this;
+        }
+
+        /** Where delivery timestamps come from; the system UTC clock unless a test needs another. */
+        public WebhookBuilder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Where delivery ids come from ({@code webhook-id}, {@code X-GitHub-Delivery},
+         * {@code X-Shopify-Webhook-Id}); {@code msg_} and a random UUID's hex by default. Each call gets a new one.
+         */
+        public WebhookBuilder deliveryIds(Supplier<String> ids) {
+            this.deliveryIds = Objects.requireNonNull(ids, "ids");
+            return this;
+        }
+
+        /** Tests move the memory-to-file switch to exercise it with small bodies. */
+        WebhookBuilder spoolThreshold(int bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("spoolThreshold must be >= 0");
+            }
+            this.spoolThreshold = bytes;
+            return this;
+        }
+
+        public SigningFeature build() {
+            if (secrets.isEmpty()) {
+                throw new IllegalStateException("a secret is required");
             }
             return new SigningFeature(this);
         }

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.signet.client;
 
-import dev.signet.core.canonical.CanonicalRequest;
-import dev.signet.core.crypto.BodyHash;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import java.net.URI;
@@ -15,14 +13,14 @@ import java.net.URI;
  */
 final class SigningRequestFilter implements ClientRequestFilter {
 
-    private final OutgoingSigner signer;
+    private final CallSigner signer;
 
-    SigningRequestFilter(OutgoingSigner signer) {
+    SigningRequestFilter(CallSigner signer) {
         this.signer = signer;
     }
 
     @Override
-    public void filter(ClientRequestContext request) {
+    public void filter(ClientRequestContext request) throws java.io.IOException {
         if (request.getProperty(PendingSignature.PROPERTY) != null || request.getProperty(SignedOrigin.PROPERTY) != null) {
             return; // this filter already ran for this request
         }
@@ -36,7 +34,7 @@ final class SigningRequestFilter implements ClientRequestFilter {
             request.setProperty(PendingSignature.PROPERTY,
                     new PendingSignature(signer, request.getMethod(), path, query, SignedOrigin.of(request.getUri())));
         } else {
-            signer.signInto(new CanonicalRequest(request.getMethod(), path, query, BodyHash.EMPTY), request.getHeaders());
+            signer.signWithoutBody(request.getMethod(), path, query, request.getHeaders());
             request.setProperty(SignedOrigin.PROPERTY, SignedOrigin.of(request.getUri()));
         }
     }

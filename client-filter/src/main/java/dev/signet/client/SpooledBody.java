@@ -108,6 +108,27 @@ final class SpooledBody extends OutputStream {
         }
     }
 
+    /**
+     * The complete body as a source that streams it, chunk by chunk, from memory or the temp file: for a
+     * signature over the raw bytes (webhook senders), with no copy of the body in the heap.
+     */
+    dev.signet.core.verification.BodySource source() {
+        return sink -> {
+            writeTo(new OutputStream() {
+                @Override
+                public void write(int b) {
+                    sink.update(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] bytes, int offset, int count) {
+                    sink.update(bytes, offset, count);
+                }
+            });
+            return true;
+        };
+    }
+
     /** Frees the memory or deletes the temp file; safe to call more than once. */
     void discard() throws IOException {
         try {

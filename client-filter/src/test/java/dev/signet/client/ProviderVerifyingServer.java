@@ -4,6 +4,7 @@ package dev.signet.client;
 import dev.signet.core.keys.ApiKey;
 import dev.signet.core.scheme.JsonString;
 import dev.signet.core.scheme.Scheme;
+import dev.signet.core.webhooks.WebhookScheme;
 import dev.signet.provider.SignedRequired;
 import dev.signet.provider.SignetFeature;
 import jakarta.ws.rs.DELETE;
@@ -49,9 +50,18 @@ final class ProviderVerifyingServer implements VerifyingServer {
     }
 
     static ProviderVerifyingServer start(Scheme scheme, ApiKey key) {
+        return start(scheme.name(), key, Map.of());
+    }
+
+    /** A webhook receiver: the sender names no key, so {@code signet.scheme.<name>.key} names {@code key}. */
+    static ProviderVerifyingServer startWebhook(WebhookScheme scheme, ApiKey key) {
+        return start(scheme.name(), key, Map.of("signet.scheme." + scheme.name() + ".key", key.id()));
+    }
+
+    private static ProviderVerifyingServer start(String scheme, ApiKey key, Map<String, String> more) {
         java.nio.file.Path keyFile = writeKeyFile(key);
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("signet.scheme", scheme.name());
+        Map<String, String> settings = new LinkedHashMap<>(more);
+        settings.put("signet.scheme", scheme);
         settings.put("signet.keys.file", keyFile.toString());
         settings.put("signet.max-body-bytes", String.valueOf(64L * 1024 * 1024)); // the contract sends 20 MiB
         Map<String, String> previous = new LinkedHashMap<>();
@@ -82,8 +92,10 @@ final class ProviderVerifyingServer implements VerifyingServer {
     private static java.nio.file.Path writeKeyFile(ApiKey key) {
         try {
             java.nio.file.Path file = Files.createTempFile("signet-keys-", ".json");
-            Files.writeString(file, "{\"keys\":[{\"id\":" + JsonString.quote(key.id()) + ",\"secret\":"
-                    + JsonString.quote(key.signingSecret().reveal()) + ",\"scopes\":[\"transfer\"]}]}", StandardCharsets.UTF_8);
+            String secrets = key.secrets().stream().map(s -> "{\"value\":" + JsonString.quote(s.reveal()) + "}")
+                    .collect(java.util.stream.Collectors.joining(","));
+            Files.writeString(file, "{\"keys\":[{\"id\":" + JsonString.quote(key.id()) + ",\"secrets\":[" + secrets
+                    + "],\"scopes\":[\"transfer\"]}]}", StandardCharsets.UTF_8);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

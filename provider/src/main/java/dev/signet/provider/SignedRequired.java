@@ -22,4 +22,13 @@ public @interface SignedRequired {
 
     /** Scheme name, such as {@code canonical-nonce}; empty for the {@code signet.scheme} setting. */
     String scheme() default "";
+
+    /**
+     * For a webhook scheme ({@code standard-webhooks}, {@code stripe}, {@code github}, {@code slack},
+     * {@code shopify}), whose sender names no key: the id of the {@code KeyRepository} key whose secrets verify
+     * this endpoint's deliveries, such as {@code "stripe-live"}. Empty for the {@code signet.scheme.<name>.key}
+     * setting. A webhook endpoint with neither fails the deployment; a key named under a scheme whose requests
+     * name their own key fails it too.
+     */
+    String key() default "";
 }

@@ -61,6 +61,26 @@ public interface SignatureScheme {
     }
 
     /**
+     * Whether what makes a request unique is known only once its signature verified, and is then given by
+     * {@link SignatureCheck#replayUnique()} instead of {@link #replayUnique}: a sender whose header may
+     * carry several signatures (key rotation) lets anyone add or drop one, so only the signed content, as
+     * the check computed it, names the request whatever the header's list. Step 6 then has nothing to look
+     * up; step 8's put-if-absent refuses the replay.
+     */
+    default boolean replayUniqueFromSignature() {
+        return false;
+    }
+
+    /**
+     * Whether the endpoint names the key (webhooks: the sender sends no key id, the endpoint's
+     * {@code @SignedRequired(key = ...)} says which key verifies it). Such a scheme refuses every request
+     * when no key is named, so a deployment must name one.
+     */
+    default boolean keyNamedByEndpoint() {
+        return false;
+    }
+
+    /**
      * Step 7: whether the request's signature was made with one of the key's currently valid secrets (or
      * its public key), compared in constant time. Reads the body through {@code body} only if the scheme
      * signs it, and only once.
@@ -68,13 +88,32 @@ public interface SignatureScheme {
     SignatureCheck checkSignature(Credentials credentials, ReceivedRequest request, BodySource body, ApiKey key, Instant now)
             throws IOException;
 
-    /** The outcome of step 7, with the signed string (secrets redacted) for diagnostics and tools. */
-    record SignatureCheck(Outcome outcome, Optional<String> signedStringRedacted) {
+    /**
+     * The outcome of step 7, with the signed string (secrets redacted) for diagnostics and tools, and, for a
+     * scheme whose replay unit comes from the signature ({@link #replayUniqueFromSignature()}), that unit on
+     * a match.
+     */
+    record SignatureCheck(Outcome outcome, Optional<String> signedStringRedacted, Optional<String> replayUnique) {
 
         public enum Outcome { MATCH, MISMATCH, BODY_TOO_LARGE }
 
+        public SignatureCheck {
+            java.util.Objects.requireNonNull(outcome, "outcome");
+            java.util.Objects.requireNonNull(signedStringRedacted, "signedStringRedacted");
+            java.util.Objects.requireNonNull(replayUnique, "replayUnique");
+        }
+
+        public SignatureCheck(Outcome outcome, Optional<String> signedStringRedacted) {
+            this(outcome, signedStringRedacted, Optional.empty());
+        }
+
         public static SignatureCheck of(Outcome outcome, String redacted) {
             return new SignatureCheck(outcome, Optional.ofNullable(redacted));
+        }
+
+        /** A match whose replay unit the check computed. */
+        public static SignatureCheck match(String replayUnique) {
+            return new SignatureCheck(Outcome.MATCH, Optional.empty(), Optional.of(replayUnique));
         }
     }
 }

@@ -139,7 +139,8 @@ public final class VerificationPipeline {
             return refusal;
         }
         w.credentials = (Credentials) parsed;
-        w.passed(Step.CREDENTIALS, () -> "key id " + w.credentials.keyId() + ", timestamp " + w.credentials.timestampText()
+        w.passed(Step.CREDENTIALS, () -> "key id " + w.credentials.keyId()
+                + (w.credentials.timestampText() == null ? ", no timestamp" : ", timestamp " + w.credentials.timestampText())
                 + (w.credentials.nonce() == null ? "" : ", nonce " + w.credentials.nonce()));
         return null;
     }
@@ -204,6 +205,14 @@ public final class VerificationPipeline {
     }
 
     private Refusal step6Replay(Walk w) {
+        if (scheme.replayUniqueFromSignature()) {
+            if (replay == null) {
+                w.notChecked(Step.REPLAY, () -> "needs the server's replay cache; it accepts each " + scheme.replayUnit() + " once");
+            } else {
+                w.passed(Step.REPLAY, () -> "known once the signature verified: recorded then, or refused as a replay");
+            }
+            return null; // the unit comes with step 7's match, and step 8 records it
+        }
         w.replayKey = replayKey(w.key, w.credentials);
         if (w.replayKey == null) {
             w.passed(Step.REPLAY, () -> "none under this scheme: its signature is meant to be reused for the whole window");
@@ -236,6 +245,10 @@ public final class VerificationPipeline {
                         ? mismatch.withSignedString(check.signedStringRedacted().get()) : mismatch;
             }
             default -> {
+                if (scheme.replayUniqueFromSignature()) {
+                    w.replayKey = replayKey(w.key, check.replayUnique().orElseThrow(() -> new IllegalStateException(
+                            "scheme " + scheme.name() + " matched without the replay unit it promised")));
+                }
                 w.passed(Step.SIGNATURE, () -> "matches");
                 return null;
             }
@@ -321,8 +334,12 @@ public final class VerificationPipeline {
      * no replay protection.
      */
     private String replayKey(ApiKey key, Credentials c) {
-        return scheme.replayUnique(c).map(unique -> scheme.name() + '\n' + key.id() + '\n'
-                + BodyHash.of(unique.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hex()).orElse(null);
+        return scheme.replayUnique(c).map(unique -> replayKey(key, unique)).orElse(null);
+    }
+
+    private String replayKey(ApiKey key, String unique) {
+        return scheme.name() + '\n' + key.id() + '\n'
+                + BodyHash.of(unique.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hex();
     }
 
     private Refusal replayUnavailable(RuntimeException e) {

@@ -3,6 +3,9 @@ package dev.signet.examples.cli;
 
 import dev.signet.core.crypto.BodyHash;
 import dev.signet.core.keys.ApiKey;
+import dev.signet.core.keys.Secret;
+import dev.signet.core.verification.BodySource;
+import dev.signet.core.webhooks.WebhookScheme;
 import dev.signet.core.scheme.Scheme;
 import dev.signet.core.signing.RequestSigner;
 import dev.signet.core.canonical.CanonicalRequest;
@@ -10,6 +13,7 @@ import dev.signet.core.signing.SignedHeaders;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +23,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** {@code signet sign}: signs one request now, with core's signer, and prints the headers or a curl command. */
+/**
+ * {@code signet sign}: signs one request now, with core's signer (or, under a webhook preset, as the sender
+ * signs), and prints the headers or a curl command.
+ */
 final class SignCommand {
 
     static final String USAGE = """
@@ -32,11 +39,15 @@ final class SignCommand {
                 as application/json unless --content-type says otherwise. --show-signed-string prints the
                 string that was MACed (secret redacted) on stderr. Signatures expire with the preset's
                 window, and most presets accept one only once: sign again for every call.
+                Under a webhook preset (standard-webhooks, stripe, github, slack, shopify) it signs as that
+                sender, with --secret SECRET or the key of --keys FILE whose id is --key-id (by default the
+                preset's name), every secret of it that is valid now (Stripe and Standard Webhooks senders
+                sign with each); --delivery-id sets the delivery or message id (a fresh one by default).
             """;
 
     private static final Set<String> FLAGS = Set.of("curl", "show-signed-string");
     private static final Set<String> OPTIONS = Set.of("preset", "url", "method", "body", "body-file", "keys", "key-id",
-            "secret", "content-type");
+            "secret", "content-type", "delivery-id");
 
     private final Clock clock;
     private final PrintStream out;
@@ -50,6 +61,13 @@ final class SignCommand {
 
     int run(List<String> words) throws UsageException {
         Arguments arguments = Arguments.parse(words, FLAGS, OPTIONS);
+        Optional<WebhookScheme> webhook = PresetOption.webhook(arguments.required("preset"));
+        if (webhook.isPresent()) {
+            return signWebhook(webhook.get(), arguments);
+        }
+        if (arguments.value("delivery-id").isPresent()) {
+            throw new UsageException("--delivery-id is for the webhook presets");
+        }
         Scheme scheme = PresetOption.named(arguments.required("preset"));
         String url = arguments.required("url");
         URI uri = absoluteHttp(url);
@@ -78,6 +96,65 @@ final class SignCommand {
             headers.forEach((name, value) -> out.println(name + ": " + value));
         }
         return 0;
+    }
+
+    /** Signs as a webhook sender: its headers over the raw body, for the secret(s) given. */
+    private int signWebhook(WebhookScheme scheme, Arguments arguments) throws UsageException {
+        String url = arguments.required("url");
+        absoluteHttp(url);
+        Optional<BodyOptions> body = BodyOptions.read(arguments);
+        String method = arguments.value("method").orElse("POST").toUpperCase(Locale.ROOT);
+        List<Secret> secrets = webhookSecrets(scheme, arguments);
+        WebhookScheme.Delivery delivery;
+        try {
+            delivery = new WebhookScheme.Delivery(arguments.value("delivery-id")
+                    .orElseGet(() -> "msg_" + UUID.randomUUID().toString().replace("-", "")), clock.instant());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--delivery-id: " + e.getMessage());
+        }
+        byte[] bytes = body.map(BodyOptions::bytes).orElse(new byte[0]);
+        Map<String, String> headers;
+        try {
+            headers = new LinkedHashMap<>(scheme.sign(delivery, secrets, BodySource.of(bytes)).headers());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        } catch (java.io.IOException impossible) {
+            throw new java.io.UncheckedIOException(impossible);
+        }
+        if (body.isPresent()) {
+            headers.put("Content-Type", arguments.value("content-type").orElse("application/json"));
+        }
+        if (arguments.has("show-signed-string")) {
+            err.println("signed content (as the sender MACs it):");
+            err.println("  |" + scheme.signedContentRedacted(delivery, bytes.length));
+        }
+        if (arguments.has("curl")) {
+            out.println(CurlCommand.render(method, url, headers, body));
+        } else {
+            headers.forEach((name, value) -> out.println(name + ": " + value));
+        }
+        return 0;
+    }
+
+    /** {@code --secret}, or the valid secrets of the key file's key named by {@code --key-id} or the preset. */
+    private List<Secret> webhookSecrets(WebhookScheme scheme, Arguments arguments) throws UsageException {
+        Optional<String> keys = arguments.value("keys");
+        Optional<String> secret = arguments.value("secret");
+        if (keys.isPresent() == secret.isPresent()) {
+            throw new UsageException("give --keys FILE or --secret SECRET (the sender's signing secret), one of them");
+        }
+        if (secret.isPresent()) {
+            return List.of(Secret.of(secret.get()));
+        }
+        String id = arguments.value("key-id").orElse(scheme.name());
+        Path file = Path.of(keys.get());
+        ApiKey key = KeyFiles.load(file).find(id).orElseThrow(() -> new UsageException("no key " + id + " in " + file
+                + " (a webhook key's id is its preset's name unless --key-id names another)"));
+        List<Secret> valid = key.secretsValidAt(clock.instant());
+        if (valid.isEmpty()) {
+            throw new UsageException("key " + id + " has no secret valid now");
+        }
+        return valid;
     }
 
     private static URI absoluteHttp(String url) throws UsageException {

@@ -4,6 +4,8 @@ package dev.signet.examples.demo;
 import dev.signet.core.keys.ApiKey;
 import dev.signet.core.scheme.Presets;
 import dev.signet.core.scheme.Scheme;
+import dev.signet.core.webhooks.WebhookPresets;
+import dev.signet.core.webhooks.WebhookScheme;
 import dev.signet.examples.cli.Shell;
 import java.net.URI;
 import java.nio.file.Path;
@@ -24,13 +26,16 @@ final class DemoBanner {
 
     static String render(URI base, DemoKeys keys, Optional<Path> keysFile) {
         String presets = Presets.all().stream().map(Scheme::name).collect(Collectors.joining(", "));
+        String webhooks = WebhookPresets.all().stream().map(WebhookScheme::name).collect(Collectors.joining(", "));
         StringBuilder out = new StringBuilder();
         out.append("Signet demo server: ").append(base).append('\n')
                 .append("  GET       /health           open\n")
                 .append("  GET|POST  /{preset}/echo    signed (canonical-nonce also needs scope ")
                 .append(DemoScopes.READ).append(")\n")
                 .append("  POST      /{preset}/scoped  signed, needs scope ").append(DemoScopes.WRITE).append('\n')
-                .append("  presets:  ").append(presets).append("\n\n");
+                .append("  presets:  ").append(presets).append('\n')
+                .append("  POST      /{webhook}/echo   verified as the sender, with the key whose id is the webhook's name\n")
+                .append("  webhooks: ").append(webhooks).append("\n\n");
         if (keys.generated()) {
             out.append("Keys made for this run, shown only here (set ").append(DemoSettings.KEYS_VARIABLE)
                     .append("=FILE to bring your own):\n");

@@ -2,6 +2,9 @@
 package dev.signet.provider.settings;
 
 import dev.signet.core.address.ForwardedHeader;
+import dev.signet.core.canonical.CanonicalRequest;
+import dev.signet.core.webhooks.WebhookPresets;
+import dev.signet.core.webhooks.WebhookScheme;
 import dev.signet.core.keys.IpRange;
 import java.time.Duration;
 import java.util.Arrays;
@@ -32,7 +35,8 @@ public record SignetSettings(
         String realm,
         int defaultRatePerMinute,
         Map<String, Map<String, String>> customSchemes,
-        Optional<JdbcKeySettings> jdbcKeys) {
+        Optional<JdbcKeySettings> jdbcKeys,
+        Map<String, String> schemeKeys) {
 
     private static final long MAX_BODY_CEILING = 1L << 40; // 1 TiB: above it a typo is likelier than a need
 
@@ -73,6 +77,14 @@ public record SignetSettings(
             "header.nonce", "template", "json", "encoding", "timestamp-format", "window-seconds", "replay-key",
             "nonce-format", "error-format");
 
+    /**
+     * {@code signet.scheme.<name>.key}: the key a webhook scheme's endpoints verify with when their
+     * {@code @SignedRequired} names none. Read for the webhook presets, whose senders name no key.
+     */
+    static Setting<String> schemeKeySetting(String scheme) {
+        return new Setting<>(customSchemeSetting(scheme, "key"), null, SignetSettings::keyId);
+    }
+
     public static SignetSettings from(SettingsSource source) {
         Map<String, Map<String, String>> custom = new TreeMap<>();
         for (String name : SCHEMES.require(source)) {
@@ -99,7 +111,8 @@ public record SignetSettings(
                 REALM.require(source),
                 DEFAULT_RATE.require(source),
                 Map.copyOf(custom),
-                jdbcKeys(source));
+                jdbcKeys(source),
+                schemeKeys(source));
     }
 
     /** The JDBC key store, when a JNDI name or a URL names one; both, or one beside a key file, is an error. */
@@ -129,13 +142,34 @@ public record SignetSettings(
         return text;
     }
 
+    private static Map<String, String> schemeKeys(SettingsSource source) {
+        Map<String, String> keys = new TreeMap<>();
+        for (WebhookScheme webhook : WebhookPresets.all()) {
+            schemeKeySetting(webhook.name()).read(source).ifPresent(key -> keys.put(webhook.name(), key));
+        }
+        return Map.copyOf(keys);
+    }
+
+    /** The key an endpoint under {@code scheme} verifies with when its annotation names none. */
+    public Optional<String> schemeKey(String scheme) {
+        return Optional.ofNullable(schemeKeys.get(scheme));
+    }
+
+    /** A key id, as a key file or repository holds it: visible ASCII, as a header would carry it. */
+    private static String keyId(String text) {
+        if (!CanonicalRequest.isWellFormedKeyId(text)) {
+            throw new IllegalArgumentException("a key id is 1 to 256 visible ASCII characters");
+        }
+        return text;
+    }
+
     /** The full name of one key of a custom scheme's definition, as errors name it. */
     public static String customSchemeSetting(String scheme, String key) {
         return "signet.scheme." + scheme + "." + key;
     }
 
     private static List<String> list(String commaSeparated) {
-        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(commaSeparated.split(",", -1)).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     /** A header name: an RFC 9110 token, so it can never smuggle a second header into a lookup or a log. */

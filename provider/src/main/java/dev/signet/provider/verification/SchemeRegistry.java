@@ -5,6 +5,8 @@ import dev.signet.core.scheme.Presets;
 import dev.signet.core.scheme.Scheme;
 import dev.signet.core.scheme.SchemeDefinition;
 import dev.signet.core.verification.SignatureScheme;
+import dev.signet.core.webhooks.WebhookPresets;
+import dev.signet.core.webhooks.WebhookScheme;
 import dev.signet.provider.settings.InvalidSettingException;
 import dev.signet.provider.settings.SignetSettings;
 import java.util.LinkedHashMap;
@@ -13,7 +15,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * The schemes this application speaks, resolved once at start: the presets plus those defined in settings.
+ * The schemes this application speaks, resolved once at start: the header presets, the webhook presets
+ * (whose endpoints name their key) and the schemes defined in settings.
  * A custom scheme that is incomplete or unsafe, or a default that names no scheme, fails the start with
  * the setting named.
  */
@@ -25,6 +28,9 @@ public final class SchemeRegistry {
     public SchemeRegistry(SignetSettings settings) {
         for (Scheme preset : Presets.all()) {
             schemes.put(preset.name(), preset);
+        }
+        for (WebhookScheme webhook : WebhookPresets.all()) {
+            schemes.put(webhook.name(), webhook);
         }
         settings.customSchemes().forEach((name, definition) -> {
             if (schemes.containsKey(name)) {

@@ -73,10 +73,13 @@ public final class SignatureVerificationFilter implements ContainerRequestFilter
         request.abortWith(runtime.responses().respond(endpoint.pipeline().scheme(), refusal));
     }
 
-    /** The key id as sent, for the event and the log, only when it is well formed (never raw bytes of an attack). */
+    /**
+     * The key id as sent (or, for a webhook, the key the endpoint names), for the event and the log, only when
+     * the credentials are well formed (never raw bytes of an attack).
+     */
     private String keyIdOf(ReceivedRequest received) {
-        return endpoint.pipeline().readCredentials(received) instanceof dev.signet.core.verification.Credentials c
-                ? c.keyId() : null;
+        return endpoint.pipeline().scheme().readCredentials(received, endpoint.endpoint().key())
+                instanceof dev.signet.core.verification.Credentials c ? c.keyId() : null;
     }
 
     private boolean readBody(ContainerRequestContext request, BodySource.Sink sink) throws IOException {

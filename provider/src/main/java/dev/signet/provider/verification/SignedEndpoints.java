@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 
-/** Resolves a resource method at deployment: whether it is signed, under which scheme, with which scopes. */
+/**
+ * Resolves a resource method at deployment: whether it is signed, under which scheme, with which scopes,
+ * and, for a webhook scheme, with which key.
+ */
 public final class SignedEndpoints {
 
     private SignedEndpoints() {
@@ -35,15 +38,47 @@ public final class SignedEndpoints {
                 "Signet: @SignedRequired(scheme = \"" + name + "\") on " + found.get().where() + " (serving "
                         + SignedRequiredLookup.describe(method) + ") names an unknown scheme; known: "
                         + runtime.schemes().names()));
+        Optional<String> key = endpointKey(runtime, scheme, found.get(), method);
         return Optional.of(new SignedEndpoint(runtime.pipeline(scheme),
-                Endpoint.scoped(java.util.Set.of(found.get().annotation().scopes())), found.get().where()));
+                new Endpoint(java.util.Set.of(found.get().annotation().scopes()), key), found.get().where()));
+    }
+
+    /**
+     * The key the endpoint names: the annotation's {@code key}, else the {@code signet.scheme.<name>.key}
+     * setting. Required under a scheme whose requests name no key (webhooks), refused under one whose
+     * requests do: either mistake would otherwise surface as every request refused, or as a key silently
+     * ignored.
+     */
+    private static Optional<String> endpointKey(SignetRuntime runtime, SignatureScheme scheme, Found found, Method method) {
+        String annotated = found.annotation().key().trim();
+        String where = found.where() + " (serving " + SignedRequiredLookup.describe(method) + ")";
+        if (!scheme.keyNamedByEndpoint()) {
+            if (!annotated.isEmpty()) {
+                throw new IllegalStateException("Signet: @SignedRequired(key = \"" + annotated + "\") on " + where
+                        + " names a key, but requests under scheme " + scheme.name() + " name their own key in a header;"
+                        + " remove key, or use a webhook scheme");
+            }
+            return Optional.empty();
+        }
+        Optional<String> key = annotated.isEmpty() ? runtime.settings().schemeKey(scheme.name()) : Optional.of(annotated);
+        if (key.isEmpty()) {
+            throw new IllegalStateException("Signet: @SignedRequired(scheme = \"" + scheme.name() + "\") on " + where
+                    + " names no key: a " + scheme.name() + " webhook does not say which key signed it, so the endpoint"
+                    + " must. Add key = \"<key id>\" to the annotation, or set signet.scheme." + scheme.name() + ".key");
+        }
+        if (!dev.signet.core.canonical.CanonicalRequest.isWellFormedKeyId(key.get())) {
+            throw new IllegalStateException("Signet: @SignedRequired(key = ...) on " + where
+                    + " is not a key id (1 to 256 visible ASCII characters)");
+        }
+        return key;
     }
 
     /** The method's row of the start-up table. */
     public static EndpointTable.Row row(Class<?> type, Method method, Optional<SignedEndpoint> signed) {
         return new EndpointTable.Row(httpMethod(type, method), path(type, method), type.getSimpleName() + "."
                 + SignedRequiredLookup.describe(method).substring(method.getDeclaringClass().getSimpleName().length() + 1),
-                signed.map(e -> e.pipeline().scheme().name()).orElse(null),
+                signed.map(e -> e.pipeline().scheme().name() + e.endpoint().key().map(k -> " (key " + k + ")").orElse(""))
+                        .orElse(null),
                 signed.map(e -> List.copyOf(new TreeSet<>(e.endpoint().scopes()))).orElse(List.of()));
     }
 

@@ -17,6 +17,10 @@ public final class MutableClock extends Clock {
         this.now = new AtomicReference<>(start);
     }
 
+    public void set(Instant instant) {
+        now.set(instant);
+    }
+
     public void advance(Duration by) {
         now.updateAndGet(t -> t.plus(by));
     }
