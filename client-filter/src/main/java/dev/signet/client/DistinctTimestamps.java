@@ -3,7 +3,7 @@ package dev.signet.client;
 
 import dev.signet.core.scheme.Component;
 import dev.signet.core.scheme.Scheme;
-import dev.signet.core.canonical.CanonicalRequest;
+import dev.signet.core.internal.canonical.CanonicalRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.signet.client;
 
-import dev.signet.core.crypto.BodyHash;
+import dev.signet.core.internal.crypto.BodyHash;
 import dev.signet.core.keys.Secret;
 import dev.signet.core.scheme.Component;
 import dev.signet.core.scheme.ReplayKey;
 import dev.signet.core.scheme.Scheme;
-import dev.signet.core.signing.RequestSigner;
-import dev.signet.core.canonical.CanonicalRequest;
-import dev.signet.core.signing.SignedHeaders;
+import dev.signet.core.internal.signing.RequestSigner;
+import dev.signet.core.internal.canonical.CanonicalRequest;
+import dev.signet.core.internal.signing.SignedHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.signet.client;
 
-import dev.signet.core.crypto.BodyHash;
+import dev.signet.core.internal.crypto.BodyHash;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -112,7 +112,7 @@ final class SpooledBody extends OutputStream {
      * The complete body as a source that streams it, chunk by chunk, from memory or the temp file: for a
      * signature over the raw bytes (webhook senders), with no copy of the body in the heap.
      */
-    dev.signet.core.verification.BodySource source() {
+    dev.signet.core.internal.verification.BodySource source() {
         return sink -> {
             writeTo(new OutputStream() {
                 @Override

@@ -2,8 +2,8 @@
 package dev.signet.client;
 
 import dev.signet.core.keys.Secret;
-import dev.signet.core.signing.SignedHeaders;
-import dev.signet.core.verification.BodySource;
+import dev.signet.core.internal.signing.SignedHeaders;
+import dev.signet.core.internal.verification.BodySource;
 import dev.signet.core.webhooks.WebhookScheme;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.io.IOException;

@@ -3,9 +3,9 @@ package dev.signet.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.signet.core.crypto.BodyHash;
+import dev.signet.core.internal.crypto.BodyHash;
 import dev.signet.core.scheme.Presets;
-import dev.signet.core.canonical.CanonicalRequest;
+import dev.signet.core.internal.canonical.CanonicalRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashSet;

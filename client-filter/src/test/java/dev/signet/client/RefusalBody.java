@@ -3,8 +3,8 @@ package dev.signet.client;
 
 import dev.signet.core.scheme.ErrorFormat;
 import dev.signet.core.scheme.JsonString;
-import dev.signet.core.verification.Failure;
-import dev.signet.core.verification.Refusal;
+import dev.signet.core.internal.verification.Failure;
+import dev.signet.core.internal.verification.Refusal;
 import java.time.Clock;
 import java.util.Locale;
 

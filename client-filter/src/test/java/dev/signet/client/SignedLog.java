@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.signet.client;
 
-import dev.signet.core.canonical.CanonicalRequest;
-import dev.signet.core.signing.SignedHeaders;
+import dev.signet.core.internal.canonical.CanonicalRequest;
+import dev.signet.core.internal.signing.SignedHeaders;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;

@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.signet.core.crypto.BodyHash;
+import dev.signet.core.internal.crypto.BodyHash;
 import dev.signet.core.keys.ApiKey;
 import dev.signet.core.scheme.Presets;
 import dev.signet.core.scheme.Scheme;
-import dev.signet.core.signing.RequestSigner;
-import dev.signet.core.canonical.CanonicalRequest;
+import dev.signet.core.internal.signing.RequestSigner;
+import dev.signet.core.internal.canonical.CanonicalRequest;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.Priorities;

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.signet.provider;
 
-import dev.signet.core.verification.SignatureScheme;
+import dev.signet.core.internal.verification.SignatureScheme;
 import dev.signet.provider.caller.PeerAddressCapture;
-import dev.signet.provider.verification.EndpointTable;
-import dev.signet.provider.verification.ScopeRolesFilter;
-import dev.signet.provider.verification.SignatureVerificationFilter;
-import dev.signet.provider.verification.SignedEndpoint;
-import dev.signet.provider.verification.SignedEndpoints;
+import dev.signet.provider.internal.verification.EndpointTable;
+import dev.signet.provider.internal.verification.ScopeRolesFilter;
+import dev.signet.provider.internal.verification.SignatureVerificationFilter;
+import dev.signet.provider.internal.verification.SignedEndpoint;
+import dev.signet.provider.internal.verification.SignedEndpoints;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;

@@ -4,10 +4,10 @@ package dev.signet.provider;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.signet.core.crypto.BodyHash;
+import dev.signet.core.internal.crypto.BodyHash;
 import dev.signet.core.scheme.Presets;
-import dev.signet.core.signing.RequestSigner;
-import dev.signet.core.canonical.CanonicalRequest;
+import dev.signet.core.internal.signing.RequestSigner;
+import dev.signet.core.internal.canonical.CanonicalRequest;
 import dev.signet.provider.testing.EchoResource;
 import dev.signet.provider.testing.Json;
 import dev.signet.provider.testing.ServerWithSettings;

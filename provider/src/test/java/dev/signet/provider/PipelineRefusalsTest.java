@@ -9,7 +9,7 @@ import dev.signet.core.keys.ApiKey;
 import dev.signet.core.keys.Secret;
 import dev.signet.core.scheme.Presets;
 import dev.signet.core.scheme.Scheme;
-import dev.signet.core.verification.Failure;
+import dev.signet.core.internal.verification.Failure;
 import dev.signet.provider.testing.EchoResource;
 import dev.signet.provider.testing.Json;
 import dev.signet.provider.testing.RefusalEvents;

@@ -4,11 +4,11 @@ package dev.signet.provider;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.signet.core.canonical.CanonicalRequest;
-import dev.signet.core.crypto.BodyHash;
+import dev.signet.core.internal.canonical.CanonicalRequest;
+import dev.signet.core.internal.crypto.BodyHash;
 import dev.signet.core.keys.Secret;
 import dev.signet.core.scheme.Presets;
-import dev.signet.core.signing.RequestSigner;
+import dev.signet.core.internal.signing.RequestSigner;
 import dev.signet.provider.testing.EchoResource;
 import dev.signet.provider.testing.FailingResource;
 import dev.signet.provider.testing.Json;

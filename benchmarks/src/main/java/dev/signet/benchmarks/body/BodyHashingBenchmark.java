@@ -2,9 +2,9 @@
 package dev.signet.benchmarks.body;
 
 import dev.signet.benchmarks.Fixtures;
-import dev.signet.core.crypto.BodyHash;
-import dev.signet.provider.body.BodyReader;
-import dev.signet.provider.body.CapturedBody;
+import dev.signet.core.internal.crypto.BodyHash;
+import dev.signet.provider.internal.body.BodyReader;
+import dev.signet.provider.internal.body.CapturedBody;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -5,9 +5,9 @@ import static dev.signet.benchmarks.support.Options.intOption;
 
 import dev.signet.benchmarks.Fixtures;
 import dev.signet.benchmarks.support.Spread;
-import dev.signet.core.crypto.BodyHash;
-import dev.signet.provider.body.BodyReader;
-import dev.signet.provider.body.CapturedBody;
+import dev.signet.core.internal.crypto.BodyHash;
+import dev.signet.provider.internal.body.BodyReader;
+import dev.signet.provider.internal.body.CapturedBody;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.security.MessageDigest;

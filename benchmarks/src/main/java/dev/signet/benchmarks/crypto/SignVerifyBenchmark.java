@@ -2,15 +2,15 @@
 package dev.signet.benchmarks.crypto;
 
 import dev.signet.benchmarks.Fixtures;
-import dev.signet.core.crypto.BodyHash;
+import dev.signet.core.internal.crypto.BodyHash;
 import dev.signet.core.keys.ApiKey;
 import dev.signet.core.scheme.ComponentValues;
 import dev.signet.core.scheme.Scheme;
-import dev.signet.core.signing.RequestSigner;
-import dev.signet.core.canonical.CanonicalRequest;
-import dev.signet.core.signing.SignedHeaders;
-import dev.signet.core.verification.HeaderSource;
-import dev.signet.core.verification.ReceivedRequest;
+import dev.signet.core.internal.signing.RequestSigner;
+import dev.signet.core.internal.canonical.CanonicalRequest;
+import dev.signet.core.internal.signing.SignedHeaders;
+import dev.signet.core.internal.verification.HeaderSource;
+import dev.signet.core.internal.verification.ReceivedRequest;
 import dev.signet.provider.replay.InfinispanNonceStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -2,13 +2,13 @@
 package dev.signet.benchmarks.crypto;
 
 import dev.signet.benchmarks.Fixtures;
-import dev.signet.core.crypto.BodyHash;
+import dev.signet.core.internal.crypto.BodyHash;
 import dev.signet.core.scheme.Scheme;
-import dev.signet.core.verification.ReceivedRequest;
-import dev.signet.core.verification.Trace;
-import dev.signet.core.verification.Verification;
-import dev.signet.core.verification.VerificationPipeline;
-import dev.signet.core.verification.Verified;
+import dev.signet.core.internal.verification.ReceivedRequest;
+import dev.signet.core.internal.verification.Trace;
+import dev.signet.core.internal.verification.Verification;
+import dev.signet.core.internal.verification.VerificationPipeline;
+import dev.signet.core.internal.verification.Verified;
 import dev.signet.provider.keys.KeyRepository;
 import dev.signet.provider.replay.NonceStore;
 import java.time.Clock;
@@ -32,7 +32,7 @@ public final class VerificationPath {
         Clock clock = Clock.systemUTC();
         this.pipeline = nonces == null ? VerificationPipeline.offline(scheme, clock, keys::find)
                 : VerificationPipeline.forServer(scheme, clock, keys::find, nonces, (bucket, perMinute) -> 0,
-                        request -> Optional.empty(), dev.signet.core.verification.Ports.TenantBinding.none())
+                        request -> Optional.empty(), dev.signet.core.internal.verification.Ports.TenantBinding.none())
                         .clockSkew(clockSkew).build();
         this.scopes = Fixtures.KEY.scopes();
     }

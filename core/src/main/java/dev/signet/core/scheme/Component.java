@@ -18,7 +18,7 @@ public enum Component {
     /** The query exactly as sent, without the {@code ?}; empty when there is none. No preset signs it. */
     QUERY("query"),
     /**
-     * The query in {@link dev.signet.core.canonical.CanonicalQuery canonical form}: parameters sorted,
+     * The query in {@link dev.signet.core.internal.canonical.CanonicalQuery canonical form}: parameters sorted,
      * percent-encoding normalised, so intermediaries that re-encode or reorder it do not break the signature.
      */
     CANONICAL_QUERY("canonicalQuery");

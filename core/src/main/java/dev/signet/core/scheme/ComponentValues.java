@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.signet.core.scheme;
 
-import dev.signet.core.canonical.CanonicalQuery;
-import dev.signet.core.canonical.CanonicalRequest;
+import dev.signet.core.internal.canonical.CanonicalQuery;
+import dev.signet.core.internal.canonical.CanonicalRequest;
 import dev.signet.core.keys.Secret;
 import java.util.Objects;
 

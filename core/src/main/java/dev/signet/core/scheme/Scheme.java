@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.signet.core.scheme;
 
-import dev.signet.core.canonical.CanonicalRequest;
-import dev.signet.core.crypto.BodyHash;
-import dev.signet.core.crypto.HmacSha256;
+import dev.signet.core.internal.canonical.CanonicalRequest;
+import dev.signet.core.internal.crypto.BodyHash;
+import dev.signet.core.internal.crypto.HmacSha256;
 import dev.signet.core.keys.ApiKey;
 import dev.signet.core.keys.Secret;
-import dev.signet.core.verification.BodySource;
-import dev.signet.core.verification.CredentialReader;
-import dev.signet.core.verification.Credentials;
-import dev.signet.core.verification.ParsedCredentials;
-import dev.signet.core.verification.ReceivedRequest;
-import dev.signet.core.verification.SignatureScheme;
+import dev.signet.core.internal.verification.BodySource;
+import dev.signet.core.internal.verification.CredentialReader;
+import dev.signet.core.internal.verification.Credentials;
+import dev.signet.core.internal.verification.ParsedCredentials;
+import dev.signet.core.internal.verification.ReceivedRequest;
+import dev.signet.core.internal.verification.SignatureScheme;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

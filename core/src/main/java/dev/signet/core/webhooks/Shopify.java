@@ -2,9 +2,9 @@
 package dev.signet.core.webhooks;
 
 import dev.signet.core.scheme.SignatureEncoding;
-import dev.signet.core.verification.Credentials;
-import dev.signet.core.verification.HeaderSource;
-import dev.signet.core.verification.ParsedCredentials;
+import dev.signet.core.internal.verification.Credentials;
+import dev.signet.core.internal.verification.HeaderSource;
+import dev.signet.core.internal.verification.ParsedCredentials;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

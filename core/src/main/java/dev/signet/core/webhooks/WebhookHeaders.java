@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.signet.core.webhooks;
 
-import dev.signet.core.canonical.CanonicalRequest;
+import dev.signet.core.internal.canonical.CanonicalRequest;
 import dev.signet.core.scheme.TimestampFormat;
-import dev.signet.core.verification.Failure;
-import dev.signet.core.verification.HeaderSource;
-import dev.signet.core.verification.Refusal;
+import dev.signet.core.internal.verification.Failure;
+import dev.signet.core.internal.verification.HeaderSource;
+import dev.signet.core.internal.verification.Refusal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

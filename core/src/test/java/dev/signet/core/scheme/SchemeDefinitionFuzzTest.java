@@ -7,15 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.signet.core.canonical.CanonicalRequest;
-import dev.signet.core.crypto.BodyHash;
+import dev.signet.core.internal.canonical.CanonicalRequest;
+import dev.signet.core.internal.crypto.BodyHash;
 import dev.signet.core.keys.ApiKey;
-import dev.signet.core.signing.RequestSigner;
-import dev.signet.core.verification.HeaderSource;
-import dev.signet.core.verification.Trace;
-import dev.signet.core.verification.Verification;
-import dev.signet.core.verification.VerificationPipeline;
-import dev.signet.core.verification.Verified;
+import dev.signet.core.internal.signing.RequestSigner;
+import dev.signet.core.internal.verification.HeaderSource;
+import dev.signet.core.internal.verification.Trace;
+import dev.signet.core.internal.verification.Verification;
+import dev.signet.core.internal.verification.VerificationPipeline;
+import dev.signet.core.internal.verification.Verified;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -107,7 +107,7 @@ public class SchemeDefinitionFuzzTest {
                 .sign(request, key.id(), key.signingSecret()).headers();
         VerificationPipeline pipeline = VerificationPipeline.offline(scheme, Clock.fixed(NOW, ZoneOffset.UTC),
                 id -> id.equals(key.id()) ? Optional.of(key) : Optional.empty());
-        Verification result = pipeline.verify(new dev.signet.core.verification.ReceivedRequest("POST", "/api/v1/items",
+        Verification result = pipeline.verify(new dev.signet.core.internal.verification.ReceivedRequest("POST", "/api/v1/items",
                 HeaderSource.of(headers)), request.bodyHash(), Set.of(), Trace.NONE);
         assertInstanceOf(Verified.class, result, () -> "settings " + settings + " make a scheme that cannot verify its own"
                 + " requests: sent " + headers + ", got " + result);

@@ -4,10 +4,10 @@ package dev.signet.core.scheme;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.signet.core.crypto.BodyHash;
+import dev.signet.core.internal.crypto.BodyHash;
 import dev.signet.core.keys.Secret;
-import dev.signet.core.signing.RequestSigner;
-import dev.signet.core.canonical.CanonicalRequest;
+import dev.signet.core.internal.signing.RequestSigner;
+import dev.signet.core.internal.canonical.CanonicalRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -2,7 +2,7 @@
 package dev.signet.core.webhooks;
 
 import dev.signet.core.keys.ApiKey;
-import dev.signet.core.verification.HeaderSource;
+import dev.signet.core.internal.verification.HeaderSource;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;

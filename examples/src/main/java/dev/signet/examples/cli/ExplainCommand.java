@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.signet.examples.cli;
 
-import dev.signet.core.crypto.BodyHash;
+import dev.signet.core.internal.crypto.BodyHash;
 import dev.signet.core.keys.ApiKey;
 import dev.signet.core.scheme.Component;
 import dev.signet.core.scheme.Scheme;
-import dev.signet.core.verification.Failure;
-import dev.signet.core.verification.HeaderSource;
-import dev.signet.core.verification.ReceivedRequest;
+import dev.signet.core.internal.verification.Failure;
+import dev.signet.core.internal.verification.HeaderSource;
+import dev.signet.core.internal.verification.ReceivedRequest;
 import dev.signet.examples.cli.CapturedRequest.Header;
 import dev.signet.examples.cli.Explanation.Status;
 import dev.signet.examples.cli.Explanation.Step;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.signet.examples.cli;
 
-import dev.signet.core.verification.Refusal;
+import dev.signet.core.internal.verification.Refusal;
 import java.util.List;
 import java.util.Optional;
 

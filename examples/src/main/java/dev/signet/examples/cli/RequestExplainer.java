@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.signet.examples.cli;
 
-import dev.signet.core.canonical.CanonicalRequest;
-import dev.signet.core.crypto.BodyHash;
+import dev.signet.core.internal.canonical.CanonicalRequest;
+import dev.signet.core.internal.crypto.BodyHash;
 import dev.signet.core.keys.ApiKey;
 import dev.signet.core.scheme.Scheme;
-import dev.signet.core.verification.Credentials;
-import dev.signet.core.verification.ReceivedRequest;
-import dev.signet.core.verification.Refusal;
-import dev.signet.core.verification.Trace;
-import dev.signet.core.verification.Verification;
-import dev.signet.core.verification.VerificationPipeline;
+import dev.signet.core.internal.verification.Credentials;
+import dev.signet.core.internal.verification.ReceivedRequest;
+import dev.signet.core.internal.verification.Refusal;
+import dev.signet.core.internal.verification.Trace;
+import dev.signet.core.internal.verification.Verification;
+import dev.signet.core.internal.verification.VerificationPipeline;
 import dev.signet.examples.cli.Explanation.Status;
 import dev.signet.examples.cli.Explanation.Step;
 import dev.signet.provider.keys.KeyRepository;
@@ -42,7 +42,7 @@ final class RequestExplainer {
     Explanation explain(ReceivedRequest request, BodyHash bodyHash) {
         List<Step> steps = new ArrayList<>();
         Trace trace = (step, outcome, detail) -> steps.add(new Step(step.number(), step.label(), status(outcome),
-                outcome == Trace.Outcome.FAILED && step == dev.signet.core.verification.Step.CREDENTIALS
+                outcome == Trace.Outcome.FAILED && step == dev.signet.core.internal.verification.Step.CREDENTIALS
                         ? detail + "; this preset reads " + headerNames() : detail));
         Verification outcome = pipeline.verify(request, bodyHash, Set.of(), trace);
         CanonicalRequest canonical = new CanonicalRequest(request.method(), request.path(), request.query(), bodyHash);
@@ -58,7 +58,7 @@ final class RequestExplainer {
                     + " to 11 do not run"));
         }
         // When an earlier step stopped the walk, say whether the signature would have matched.
-        Optional<Boolean> hint = refusal.failure().step().number() < dev.signet.core.verification.Step.SIGNATURE.number()
+        Optional<Boolean> hint = refusal.failure().step().number() < dev.signet.core.internal.verification.Step.SIGNATURE.number()
                 ? credentials.flatMap(c -> keys.find(c.keyId()).map((ApiKey key) -> scheme.matches(c, canonical, key, clock.instant())))
                 : Optional.empty();
         return new Explanation(steps, signedString, Optional.of(refusal), hint);

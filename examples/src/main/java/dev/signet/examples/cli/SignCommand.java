@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.signet.examples.cli;
 
-import dev.signet.core.crypto.BodyHash;
+import dev.signet.core.internal.crypto.BodyHash;
 import dev.signet.core.keys.ApiKey;
 import dev.signet.core.keys.Secret;
-import dev.signet.core.verification.BodySource;
+import dev.signet.core.internal.verification.BodySource;
 import dev.signet.core.webhooks.WebhookScheme;
 import dev.signet.core.scheme.Scheme;
-import dev.signet.core.signing.RequestSigner;
-import dev.signet.core.canonical.CanonicalRequest;
-import dev.signet.core.signing.SignedHeaders;
+import dev.signet.core.internal.signing.RequestSigner;
+import dev.signet.core.internal.canonical.CanonicalRequest;
+import dev.signet.core.internal.signing.SignedHeaders;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URISyntaxException;

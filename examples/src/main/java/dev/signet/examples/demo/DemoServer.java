@@ -3,7 +3,7 @@ package dev.signet.examples.demo;
 
 import dev.signet.provider.SignetFeature;
 import dev.signet.provider.SignetRuntime;
-import dev.signet.provider.body.SpooledBodies;
+import dev.signet.provider.internal.body.SpooledBodies;
 import dev.signet.provider.caller.VerifiedCaller;
 import dev.signet.provider.keys.KeyRepository;
 import jakarta.enterprise.inject.spi.Extension;

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.signet.core.crypto.BodyHash;
+import dev.signet.core.internal.crypto.BodyHash;
 import dev.signet.core.keys.Secret;
 import dev.signet.core.scheme.Presets;
 import dev.signet.core.scheme.Scheme;
-import dev.signet.core.signing.RequestSigner;
-import dev.signet.core.canonical.CanonicalRequest;
+import dev.signet.core.internal.signing.RequestSigner;
+import dev.signet.core.internal.canonical.CanonicalRequest;
 import dev.signet.examples.keys.KeyGenerator;
 import dev.signet.examples.testing.Captured;
 import dev.signet.examples.testing.DemoKeyFiles;

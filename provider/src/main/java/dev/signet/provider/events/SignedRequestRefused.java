@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.signet.provider.events;
 
-import dev.signet.core.verification.Failure;
+import dev.signet.core.internal.verification.Failure;
 import java.time.Duration;
 
 /**

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.signet.provider.replay;
 
-import dev.signet.core.verification.Ports;
+import dev.signet.core.internal.verification.Ports;
 import java.time.Duration;
 
 /**

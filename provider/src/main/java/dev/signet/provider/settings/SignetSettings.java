@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.signet.provider.settings;
 
-import dev.signet.core.address.ForwardedHeader;
-import dev.signet.core.canonical.CanonicalRequest;
+import dev.signet.core.internal.address.ForwardedHeader;
+import dev.signet.core.internal.canonical.CanonicalRequest;
 import dev.signet.core.webhooks.WebhookPresets;
 import dev.signet.core.webhooks.WebhookScheme;
 import dev.signet.core.keys.IpRange;

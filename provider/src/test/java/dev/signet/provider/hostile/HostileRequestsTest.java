@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.signet.core.canonical.CanonicalRequest;
-import dev.signet.core.crypto.BodyHash;
+import dev.signet.core.internal.canonical.CanonicalRequest;
+import dev.signet.core.internal.crypto.BodyHash;
 import dev.signet.core.scheme.Presets;
 import dev.signet.core.scheme.Scheme;
-import dev.signet.core.signing.RequestSigner;
+import dev.signet.core.internal.signing.RequestSigner;
 import dev.signet.provider.SignetRuntime;
 import dev.signet.provider.replay.InfinispanNonceStore;
 import dev.signet.provider.testing.EchoResource;

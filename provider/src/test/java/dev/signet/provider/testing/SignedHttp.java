@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.signet.provider.testing;
 
-import dev.signet.core.crypto.BodyHash;
+import dev.signet.core.internal.crypto.BodyHash;
 import dev.signet.core.keys.ApiKey;
 import dev.signet.core.keys.Secret;
 import dev.signet.core.scheme.Scheme;
-import dev.signet.core.signing.RequestSigner;
-import dev.signet.core.canonical.CanonicalRequest;
+import dev.signet.core.internal.signing.RequestSigner;
+import dev.signet.core.internal.canonical.CanonicalRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -2,7 +2,7 @@
 package dev.signet.provider.webhooks;
 
 import dev.signet.core.keys.Secret;
-import dev.signet.core.verification.BodySource;
+import dev.signet.core.internal.verification.BodySource;
 import dev.signet.core.webhooks.WebhookPresets;
 import dev.signet.core.webhooks.WebhookScheme;
 import java.io.IOException;

@@ -4,10 +4,10 @@ package dev.signet.provider.webhooks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.signet.core.crypto.BodyHash;
+import dev.signet.core.internal.crypto.BodyHash;
 import dev.signet.core.keys.ApiKey;
 import dev.signet.core.keys.Secret;
-import dev.signet.core.verification.BodySource;
+import dev.signet.core.internal.verification.BodySource;
 import dev.signet.core.webhooks.WebhookPresets;
 import dev.signet.core.webhooks.WebhookScheme;
 import dev.signet.provider.testing.Json;

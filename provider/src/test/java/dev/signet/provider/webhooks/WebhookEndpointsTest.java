@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.signet.core.crypto.BodyHash;
+import dev.signet.core.internal.crypto.BodyHash;
 import dev.signet.core.keys.ApiKey;
 import dev.signet.core.keys.Secret;
 import dev.signet.core.webhooks.GitHub;

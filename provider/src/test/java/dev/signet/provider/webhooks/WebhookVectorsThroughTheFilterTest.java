@@ -4,7 +4,7 @@ package dev.signet.provider.webhooks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import dev.signet.core.crypto.BodyHash;
+import dev.signet.core.internal.crypto.BodyHash;
 import dev.signet.core.webhooks.WebhookPresets;
 import dev.signet.core.webhooks.WebhookScheme;
 import dev.signet.core.webhooks.WebhookVectors;
@@ -110,8 +110,8 @@ class WebhookVectorsThroughTheFilterTest {
 
     /** How many signatures the scheme reads in the case's header. */
     private static int signatures(WebhookVectors.Case c) {
-        return ((dev.signet.core.verification.Credentials) c.scheme().readCredentials(
-                new dev.signet.core.verification.ReceivedRequest("POST", "/", c.headerSource()), java.util.Optional.of("k")))
+        return ((dev.signet.core.internal.verification.Credentials) c.scheme().readCredentials(
+                new dev.signet.core.internal.verification.ReceivedRequest("POST", "/", c.headerSource()), java.util.Optional.of("k")))
                 .signatures().size();
     }
 
@@ -128,8 +128,8 @@ class WebhookVectorsThroughTheFilterTest {
     /** The signature header with one character of the MAC the scheme reads changed, in the same alphabet. */
     private static String withOneMacCharacterChanged(WebhookVectors.Case c) {
         String value = c.headers().get(header(c.headers(), c.scheme().signatureHeader()));
-        byte[] mac = ((dev.signet.core.verification.Credentials) c.scheme().readCredentials(
-                new dev.signet.core.verification.ReceivedRequest("POST", "/", c.headerSource()), java.util.Optional.of("k")))
+        byte[] mac = ((dev.signet.core.internal.verification.Credentials) c.scheme().readCredentials(
+                new dev.signet.core.internal.verification.ReceivedRequest("POST", "/", c.headerSource()), java.util.Optional.of("k")))
                 .signatures().get(0);
         String hex = java.util.HexFormat.of().formatHex(mac);
         int at = value.toLowerCase(Locale.ROOT).indexOf(hex);

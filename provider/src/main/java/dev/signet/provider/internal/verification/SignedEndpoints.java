@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.signet.provider.internal.verification;
+
+import dev.signet.core.internal.verification.Endpoint;
+import dev.signet.core.internal.verification.SignatureScheme;
+import dev.signet.provider.SignetRuntime;
+import dev.signet.provider.internal.verification.SignedRequiredLookup.Found;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Resolves a resource method at deployment: whether it is signed, under which scheme, with which scopes,
+ * and, for a webhook scheme, with which key.
+ */
+public final class SignedEndpoints {
+
+    private SignedEndpoints() {
+    }
+
+    /**
+     * The method's signed endpoint, or empty when no {@code @SignedRequired} applies to it.
+     *
+     * @throws IllegalStateException when the annotation names a scheme this application does not have: the
+     *                               deployment fails with the method and the known schemes named
+     */
+    public static Optional<SignedEndpoint> resolve(SignetRuntime runtime, Class<?> type, Method method) {
+        Optional<Found> found = SignedRequiredLookup.find(type, method);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = found.get().annotation().scheme();
+        SignatureScheme scheme = runtime.schemes().find(name).orElseThrow(() -> new IllegalStateException(
+                "Signet: @SignedRequired(scheme = \"" + name + "\") on " + found.get().where() + " (serving "
+                        + SignedRequiredLookup.describe(method) + ") names an unknown scheme; known: "
+                        + runtime.schemes().names()));
+        Optional<String> key = endpointKey(runtime, scheme, found.get(), method);
+        return Optional.of(new SignedEndpoint(runtime.pipeline(scheme),
+                new Endpoint(java.util.Set.of(found.get().annotation().scopes()), key), found.get().where()));
+    }
+
+    /**
+     * The key the endpoint names: the annotation's {@code key}, else the {@code signet.scheme.<name>.key}
+     * setting. Required under a scheme whose requests name no key (webhooks), refused under one whose
+     * requests do: either mistake would otherwise surface as every request refused, or as a key silently
+     * ignored.
+     */
+    private static Optional<String> endpointKey(SignetRuntime runtime, SignatureScheme scheme, Found found, Method method) {
+        String annotated = found.annotation().key().trim();
+        String where = found.where() + " (serving " + SignedRequiredLookup.describe(method) + ")";
+        if (!scheme.keyNamedByEndpoint()) {
+            if (!annotated.isEmpty()) {
+                throw new IllegalStateException("Signet: @SignedRequired(key = \"" + annotated + "\") on " + where
+                        + " names a key, but requests under scheme " + scheme.name() + " name their own key in a header;"
+                        + " remove key, or use a webhook scheme");
+            }
+            return Optional.empty();
+        }
+        Optional<String> key = annotated.isEmpty() ? runtime.settings().schemeKey(scheme.name()) : Optional.of(annotated);
+        if (key.isEmpty()) {
+            throw new IllegalStateException("Signet: @SignedRequired(scheme = \"" + scheme.name() + "\") on " + where
+                    + " names no key: a " + scheme.name() + " webhook does not say which key signed it, so the endpoint"
+                    + " must. Add key = \"<key id>\" to the annotation, or set signet.scheme." + scheme.name() + ".key");
+        }
+        if (!dev.signet.core.internal.canonical.CanonicalRequest.isWellFormedKeyId(key.get())) {
+            throw new IllegalStateException("Signet: @SignedRequired(key = ...) on " + where
+                    + " is not a key id (1 to 256 visible ASCII characters)");
+        }
+        return key;
+    }
+
+    /** The method's row of the start-up table. */
+    public static EndpointTable.Row row(Class<?> type, Method method, Optional<SignedEndpoint> signed) {
+        return new EndpointTable.Row(httpMethod(type, method), path(type, method), type.getSimpleName() + "."
+                + SignedRequiredLookup.describe(method).substring(method.getDeclaringClass().getSimpleName().length() + 1),
+                signed.map(e -> e.pipeline().scheme().name() + e.endpoint().key().map(k -> " (key " + k + ")").orElse(""))
+                        .orElse(null),
+                signed.map(e -> List.copyOf(new TreeSet<>(e.endpoint().scopes()))).orElse(List.of()));
+    }
+
+    private static String httpMethod(Class<?> type, Method method) {
+        for (Class<?> c : SignedRequiredLookup.hierarchy(type, method.getDeclaringClass())) {
+            Method m = declared(c, method);
+            if (m != null) {
+                for (Annotation a : m.getAnnotations()) {
+                    HttpMethod http = a.annotationType().getAnnotation(HttpMethod.class);
+                    if (http != null) {
+                        return http.value();
+                    }
+                }
+            }
+        }
+        return "*";
+    }
+
+    /** The class's and the method's {@code @Path}, nearest first, as written (relative to the application). */
+    private static String path(Class<?> type, Method method) {
+        String classPath = "";
+        String methodPath = "";
+        for (Class<?> c : SignedRequiredLookup.hierarchy(type, method.getDeclaringClass())) {
+            Path onType = c.getAnnotation(Path.class);
+            if (classPath.isEmpty() && onType != null) {
+                classPath = onType.value();
+            }
+            Method m = declared(c, method);
+            Path onMethod = m == null ? null : m.getAnnotation(Path.class);
+            if (methodPath.isEmpty() && onMethod != null) {
+                methodPath = onMethod.value();
+            }
+        }
+        String joined = ("/" + classPath + "/" + methodPath).replaceAll("/+", "/");
+        return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
+    }
+
+    private static Method declared(Class<?> type, Method method) {
+        try {
+            return type.getDeclaredMethod(method.getName(), method.getParameterTypes());
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+    }
+}
