@@ -5,7 +5,6 @@ import dev.signet.core.scheme.SignatureEncoding;
 import dev.signet.core.internal.verification.Credentials;
 import dev.signet.core.internal.verification.HeaderSource;
 import dev.signet.core.internal.verification.ParsedCredentials;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,34 +22,19 @@ import java.util.Optional;
  * keeps its id and body) is refused for 24 hours; after that a captured delivery verifies again, which only
  * a timestamp could prevent and GitHub sends none.
  */
-public final class GitHub extends WebhookScheme {
+public final class GitHub extends BodyOnlySender {
 
     public static final String SIGNATURE = "X-Hub-Signature-256";
     public static final String DELIVERY = "X-GitHub-Delivery";
     private static final String PREFIX = "sha256=";
 
     GitHub() {
-        super("github", Duration.ofHours(12));
-    }
-
-    @Override
-    public List<String> headerNames() {
-        return List.of(SIGNATURE, DELIVERY);
-    }
-
-    @Override
-    public String signatureHeader() {
-        return SIGNATURE;
+        super("github", SIGNATURE, DELIVERY);
     }
 
     @Override
     public String documentedAt() {
         return "https://docs.github.com/webhooks/using-webhooks/validating-webhook-deliveries";
-    }
-
-    @Override
-    public boolean untimed() {
-        return true;
     }
 
     @Override
@@ -67,26 +51,6 @@ public final class GitHub extends WebhookScheme {
             return WebhookHeaders.malformed("Malformed " + SIGNATURE);
         }
         return new Credentials(keyId, null, null, null, List.of(mac.get()), null);
-    }
-
-    @Override
-    protected byte[] prefix(Credentials c) {
-        return new byte[0];
-    }
-
-    @Override
-    protected byte[] prefix(Delivery delivery) {
-        return new byte[0];
-    }
-
-    @Override
-    public Optional<String> replayUnique(Credentials c) {
-        return Optional.of(c.signatureHex());
-    }
-
-    @Override
-    public String replayUnit() {
-        return SIGNATURE + " value";
     }
 
     @Override

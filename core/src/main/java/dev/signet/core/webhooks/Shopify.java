@@ -5,7 +5,6 @@ import dev.signet.core.scheme.SignatureEncoding;
 import dev.signet.core.internal.verification.Credentials;
 import dev.signet.core.internal.verification.HeaderSource;
 import dev.signet.core.internal.verification.ParsedCredentials;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,33 +20,18 @@ import java.util.Optional;
  * {@link GitHub}: {@code X-Shopify-Webhook-Id} is not signed. Shopify retries a failed delivery with the same
  * body, so a retry of a delivery this server accepted is refused; one it refused is accepted.
  */
-public final class Shopify extends WebhookScheme {
+public final class Shopify extends BodyOnlySender {
 
     public static final String SIGNATURE = "X-Shopify-Hmac-Sha256";
     public static final String WEBHOOK_ID = "X-Shopify-Webhook-Id";
 
     Shopify() {
-        super("shopify", Duration.ofHours(12));
-    }
-
-    @Override
-    public List<String> headerNames() {
-        return List.of(SIGNATURE, WEBHOOK_ID);
-    }
-
-    @Override
-    public String signatureHeader() {
-        return SIGNATURE;
+        super("shopify", SIGNATURE, WEBHOOK_ID);
     }
 
     @Override
     public String documentedAt() {
         return "https://shopify.dev/docs/apps/build/webhooks/subscribe/https#step-2-validate-the-origin-of-your-webhook-to-ensure-its-coming-from-shopify";
-    }
-
-    @Override
-    public boolean untimed() {
-        return true;
     }
 
     @Override
@@ -61,26 +45,6 @@ public final class Shopify extends WebhookScheme {
             return WebhookHeaders.malformed("Malformed " + SIGNATURE);
         }
         return new Credentials(keyId, null, null, null, List.of(mac.get()), null);
-    }
-
-    @Override
-    protected byte[] prefix(Credentials c) {
-        return new byte[0];
-    }
-
-    @Override
-    protected byte[] prefix(Delivery delivery) {
-        return new byte[0];
-    }
-
-    @Override
-    public Optional<String> replayUnique(Credentials c) {
-        return Optional.of(c.signatureHex());
-    }
-
-    @Override
-    public String replayUnit() {
-        return SIGNATURE + " value";
     }
 
     @Override
