@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * names it in {@code signet.keys.jdbc.datasource}, and the keys live in a real PostgreSQL 15 that the test JVM
  * starts on 127.0.0.1 (PostgresCluster). A revocation in the database is refused within the cache period.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({PostgresCluster.StopAtEnd.class, ArquillianExtension.class})
 @RunAsClient
 class JdbcKeysOnGlassFishIT {
 
