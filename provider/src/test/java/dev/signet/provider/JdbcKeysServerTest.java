@@ -139,9 +139,24 @@ class JdbcKeysServerTest {
     }
 
     @Test
-    void anUnboundJndiNameFailsTheDeploymentNamingTheSetting() {
-        String message = failure(Map.of("signet.keys.jdbc.datasource", "java:app/jdbc/missing"));
-        assertTrue(message.contains("signet.keys.jdbc.datasource=java:app/jdbc/missing"), message);
+    void anUnboundGlobalJndiNameFailsTheDeploymentNamingTheSetting() {
+        String message = failure(Map.of("signet.keys.jdbc.datasource", "java:global/jdbc/missing"));
+        assertTrue(message.contains("signet.keys.jdbc.datasource=java:global/jdbc/missing"), message);
+    }
+
+    @Test
+    void anApplicationNameNotYetBoundAtTheStartIsLookedUpAtTheFirstRequest() {
+        try (LogCapture log = new LogCapture();
+                SignetTestServer server = server(Map.of("signet.keys.jdbc.datasource", "java:app/jdbc/later"))) {
+            assertTrue(log.lines().stream().anyMatch(l -> l.contains("java:app/jdbc/later") && l.contains("first signed request")),
+                    "the start warns");
+            SignedHttp http = new SignedHttp(server.baseUri());
+            assertEquals(503, get(http, "by-jndi").statusCode(), "not bound yet: refused, not accepted");
+            TestJndi.bind("java:app/jdbc/later", db.dataSource());
+            assertEquals(200, get(http, "by-jndi").statusCode());
+        } finally {
+            TestJndi.unbind("java:app/jdbc/later");
+        }
     }
 
     @Test

@@ -17,9 +17,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * The signing feature for MicroProfile Rest Client, configured by MicroProfile Config:
  *
  * <pre>
- * signet.client.scheme=canonical-nonce        # a preset name
+ * # a preset name
+ * signet.client.scheme=canonical-nonce
  * signet.client.key-id=sk_live_abc123def456
- * signet.client.secret-file=/run/secrets/partner-api   # or signet.client.secret=... (file preferred)
+ * # or signet.client.secret=... (exactly one of the two; a file keeps the secret out of the configuration)
+ * signet.client.secret-file=/run/secrets/partner-api
  * </pre>
  *
  * Register it on a typed client interface with {@code @RegisterProvider(MicroProfileSigningFeature.class)}, or

@@ -19,6 +19,8 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A throw-away PostgreSQL cluster from the machine's own installation (the Debian package {@code postgresql}):
@@ -26,7 +28,8 @@ import java.util.stream.Stream;
  * password (SCRAM) authentication for one superuser. PostgreSQL refuses to run as root, so as root every
  * command runs as the {@code postgres} user ({@code runuser -u postgres --}) in a folder it owns; as anyone
  * else, directly. One cluster per test JVM, stopped ({@code pg_ctl stop -m immediate}) and deleted when the
- * JVM's tests end. Missing PostgreSQL is a failure that says how to install it, never a skipped test.
+ * JUnit run ends ({@link StopAtEnd}), else by a shutdown hook, else by the next run (a cluster whose owning
+ * JVM is gone). Missing PostgreSQL is a failure that says how to install it, never a skipped test.
  */
 public final class PostgresCluster {
 
@@ -35,6 +38,7 @@ public final class PostgresCluster {
             + " Install it: apt-get update && apt-get install -y --no-install-recommends postgresql"
             + " (CI runs .ci/postgres.sh), or set SIGNET_POSTGRES_BIN to the folder holding initdb and pg_ctl.";
 
+    private static final String OWNER = "owner.pid";
     private static PostgresCluster shared;
 
     private final Path bin;
@@ -65,8 +69,10 @@ public final class PostgresCluster {
     static PostgresCluster start() {
         Path bin = binaries();
         boolean root = isRoot();
+        stopLeftovers(bin, root);
         try {
             Path directory = Files.createTempDirectory("signet-pg-");
+            Files.writeString(directory.resolve(OWNER), Long.toString(ProcessHandle.current().pid()));
             String password = "pw-" + UUID.randomUUID();
             Path passwordFile = directory.resolve("pwfile");
             Files.writeString(passwordFile, password + "\n", StandardCharsets.UTF_8);
@@ -95,6 +101,50 @@ public final class PostgresCluster {
             throw last;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start PostgreSQL from " + bin + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Clusters of earlier test JVMs that ended without stopping theirs (killed, or halted before the shutdown
+     * hook finished): their {@value #OWNER} names a process that is gone. Stopped and deleted here.
+     */
+    private static void stopLeftovers(Path bin, boolean root) {
+        Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+        try (Stream<Path> dirs = Files.list(temp)) {
+            for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith("signet-pg-")).toList()) {
+                Path owner = dir.resolve(OWNER);
+                long pid;
+                try {
+                    pid = Long.parseLong(Files.readString(owner).trim());
+                } catch (IOException | NumberFormatException e) {
+                    continue; // not ours, or being set up right now
+                }
+                if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    continue;
+                }
+                new PostgresCluster(bin, dir, root, 0, null).stop();
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("PostgresCluster: cannot look for leftover clusters in " + temp + ": " + e);
+        }
+    }
+
+    /**
+     * Stops the JVM's cluster when the JUnit run ends, before the JVM exits (a forked test JVM may be halted
+     * before its shutdown hooks finish). Register it before any extension that uses the cluster.
+     */
+    public static final class StopAtEnd implements BeforeAllCallback {
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            context.getRoot().getStore(ExtensionContext.Namespace.create(PostgresCluster.class))
+                    .getOrComputeIfAbsent("stop", key -> (ExtensionContext.Store.CloseableResource) PostgresCluster::stopShared);
+        }
+    }
+
+    static synchronized void stopShared() {
+        if (shared != null) {
+            shared.stop();
+            shared = null;
         }
     }
 
@@ -132,7 +182,13 @@ public final class PostgresCluster {
         return DriverManager.getConnection(url(database), properties);
     }
 
+    private boolean stopped;
+
     synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
         try {
             pg(List.of(bin.resolve("pg_ctl").toString(), "-D", directory.resolve("data").toString(), "-m", "immediate",
                     "-w", "stop"));

@@ -22,6 +22,7 @@ public final class PostgresDatabase implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        new PostgresCluster.StopAtEnd().beforeAll(context);
         cluster = PostgresCluster.shared();
         name = cluster.newDatabase();
         new JdbcKeyStore(connections()).createSchema();

@@ -12,7 +12,7 @@ import javax.naming.OperationNotSupportedException;
 import javax.naming.spi.InitialContextFactory;
 
 /**
- * The JNDI of the test JVM (named in {@code jndi.properties}): a map that tests bind objects in, as an
+ * The JNDI of the provider's test JVM (the system property java.naming.factory.initial names it): a map that tests bind objects in, as an
  * application server binds its {@code DataSource}s. Only {@code lookup} works; an unbound name is a
  * {@link NameNotFoundException}, as on a server.
  */

@@ -9,18 +9,21 @@ import dev.signet.it.Deployments;
 import dev.signet.it.payara.mpclient.PartnerApplication;
 import dev.signet.it.payara.mpclient.PartnerKeys;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
@@ -48,13 +51,14 @@ class RestClientOnPayaraMicroIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
-    @ArquillianResource
-    URL base;
+    /** Not the adapter's URL: that is the first application Micro lists, which need not be this one. */
+    private final URI base = URI.create("http://127.0.0.1:" + port("it.payara.httpPort") + "/partner/");
 
     @Deployment(testable = false)
     static WebArchive deployment() throws InterruptedException {
         waitUntilFree(port("it.payara.httpPort"));
         waitUntilFree(port("it.payara.hazelcastPort"));
+        emptyRootDirectory(); // else this Micro redeploys the previous class's WAR from it
         String partnerUrl = "http://127.0.0.1:" + port("it.payara.httpPort") + "/partner/api";
         String config = String.join("\n",
                 "partner/mp-rest/url=" + partnerUrl,
@@ -91,7 +95,7 @@ class RestClientOnPayaraMicroIT {
 
     @Test
     void aTypedClientSignsAPostOverItsExactBytes() throws Exception {
-        HttpResponse<String> relayed = HTTP.send(HttpRequest.newBuilder(base.toURI().resolve("api/call/order"))
+        HttpResponse<String> relayed = HTTP.send(HttpRequest.newBuilder(base.resolve("api/call/order"))
                 .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(60)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, relayed.statusCode(), relayed.body());
@@ -100,13 +104,25 @@ class RestClientOnPayaraMicroIT {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        URI uri = base.toURI().resolve(path);
+        URI uri = base.resolve(path);
         return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private static int port(String property) {
         return Integer.parseInt(System.getProperty(property));
+    }
+
+    private static void emptyRootDirectory() {
+        Path root = Path.of(System.getProperty("payara.rootdir"));
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            files.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(root)).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Payara Micro of the previous class exits a few seconds after its tests; its ports must be free first. */
