@@ -8,6 +8,7 @@ import dev.signet.provider.internal.verification.ScopeRolesFilter;
 import dev.signet.provider.internal.verification.SignatureVerificationFilter;
 import dev.signet.provider.internal.verification.SignedEndpoint;
 import dev.signet.provider.internal.verification.SignedEndpoints;
+import dev.signet.provider.security.JakartaSecurityLogin;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -50,6 +51,9 @@ public final class SignedRequiredFeature implements DynamicFeature {
         }
         context.register(PeerAddressCapture.class, Priorities.AUTHENTICATION - 100);
         context.register(new SignatureVerificationFilter(runtime, signed.get()), Priorities.AUTHENTICATION);
+        if (runtime.jakartaSecurityCaller()) {
+            context.register(JakartaSecurityLogin.class, Priorities.AUTHENTICATION + 10);
+        }
         Set<String> roles = roles(method, type);
         if (roles != null) {
             SignatureScheme scheme = signed.get().pipeline().scheme();

@@ -18,6 +18,7 @@ import dev.signet.provider.keys.jdbc.JdbcKeys;
 import dev.signet.provider.internal.ratelimit.RateLimiter;
 import dev.signet.provider.replay.InfinispanNonceStore;
 import dev.signet.provider.replay.NonceStore;
+import dev.signet.provider.security.JakartaSecurityExtension;
 import dev.signet.provider.settings.JdbcKeySettings;
 import dev.signet.provider.settings.SettingsSource;
 import dev.signet.provider.settings.SignetSettings;
@@ -65,6 +66,8 @@ public class SignetRuntime {
     VerifiedCaller caller;
     @Inject
     SpooledBodies spooledBodies;
+    @Inject
+    JakartaSecurityExtension jakartaSecurity;
 
     private SignetSettings settings;
     private Clock clock;
@@ -167,6 +170,11 @@ public class SignetRuntime {
 
     public RefusalResponses responses() {
         return responses;
+    }
+
+    /** Whether each verified key is also logged in as the Jakarta Security caller (decided at deployment). */
+    public boolean jakartaSecurityCaller() {
+        return jakartaSecurity.callerRegistered();
     }
 
     public EndpointTable endpoints() {

@@ -19,10 +19,9 @@ import dev.signet.it.scenarios.ScenarioWar;
 import dev.signet.it.scenarios.SignedWarScenarios;
 
 /**
- * The scenario suite on Payara Micro 6 (Jersey + Weld). The WAR needs one Payara descriptor,
- * {@code WEB-INF/payara-web.xml}, that turns off Payara's own JAX-RS {@code @RolesAllowed} filter: that
- * filter wants a caller authenticated by Jakarta Security, while Signet authenticates in JAX-RS and checks
- * {@code @RolesAllowed} against the verified key's scopes itself.
+ * The scenario suite on Payara Micro 6 (Jersey + Weld), on the WAR as every server gets it: no Payara
+ * descriptor. Payara's own JAX-RS {@code @RolesAllowed} filter asks Jakarta Security for the caller, which
+ * Signet makes the verified key.
  *
  * <p>The adapter starts one Payara Micro JVM per deployment and ends it at undeploy, so the loopback check
  * is a method here rather than a class of its own: a second class would start a second server on the same
@@ -32,8 +31,7 @@ class PayaraMicroScenariosIT extends SignedWarScenarios {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return ScenarioWar.create()
-            .addAsWebInfResource(PayaraMicroScenariosIT.class.getPackage(), "payara-web.xml", "payara-web.xml");
+        return ScenarioWar.create();
     }
 
     /** The running server accepts connections on 127.0.0.1 only: tests must never open a port to the network. */

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.signet.it.app;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 
 import dev.signet.core.keys.ApiKey;
@@ -28,7 +30,19 @@ public final class AppKeys {
     /** Allowed only from a documentation network (RFC 5737), so never from the loopback the tests call from. */
     public static final String ELSEWHERE = "app-elsewhere";
 
+    /**
+     * The secret every webhook sender's key holds, in the {@code whsec_} form Stripe and Standard Webhooks
+     * senders show (base64 key bytes for Standard Webhooks; the whole text for the others).
+     */
+    public static final String WEBHOOK_SECRET = "whsec_" + Base64.getEncoder()
+        .encodeToString("it-webhook-secret-0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+
     private AppKeys() {
+    }
+
+    /** The key a webhook endpoint names for the sender {@code preset}: {@code <preset>-hooks}. */
+    public static String webhookKey(String preset) {
+        return preset + "-hooks";
     }
 
     /** Test secrets are public by design; a real application reads them from a vault. */
@@ -43,7 +57,13 @@ public final class AppKeys {
             key(DISABLED).scopes(READ, WRITE).status(KeyStatus.DISABLED).build(),
             key(REVOKED).scopes(READ, WRITE).status(KeyStatus.REVOKED).build(),
             key(EXPIRED).scopes(READ, WRITE).expiresAt(Instant.parse("2020-01-01T00:00:00Z")).build(),
-            key(ELSEWHERE).scopes(READ, WRITE).allowedIp("192.0.2.0/24").build());
+            key(ELSEWHERE).scopes(READ, WRITE).allowedIp("192.0.2.0/24").build(),
+            webhook(WebhookReceiver.STANDARD_WEBHOOKS), webhook(WebhookReceiver.STRIPE), webhook(WebhookReceiver.GITHUB),
+            webhook(WebhookReceiver.SLACK), webhook(WebhookReceiver.SHOPIFY));
+    }
+
+    private static ApiKey webhook(String preset) {
+        return ApiKey.builder(webhookKey(preset)).secret(WEBHOOK_SECRET).build();
     }
 
     private static ApiKey.Builder key(String id) {

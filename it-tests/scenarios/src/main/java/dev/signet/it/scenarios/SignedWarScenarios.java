@@ -17,8 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -31,9 +33,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.signet.client.SigningFeature;
 import dev.signet.core.scheme.Presets;
+import dev.signet.core.webhooks.WebhookPresets;
+import dev.signet.core.webhooks.WebhookScheme;
 import dev.signet.it.app.AppKeys;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.ClientResponseFilter;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
 
@@ -205,6 +210,90 @@ public abstract class SignedWarScenarios {
 
         Answer reader = filterSigned("canonical", AppKeys.READER).path("canonical/roles").get();
         assertEquals(403, reader.status(), reader::toString);
+    }
+
+    static Stream<String> webhookSenders() {
+        return WebhookPresets.all().stream().map(WebhookScheme::name);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("webhookSenders")
+    void aWebhookIsVerifiedAsItsSenderSignsItAndItsRedeliveryIsARefusedReplay(String sender) throws Exception {
+        byte[] body = ("{\"id\":\"evt_" + UUID.randomUUID() + "\",\"type\":\"invoice.paid\"}")
+            .getBytes(StandardCharsets.UTF_8);
+        Map<String, String> sent = new ConcurrentHashMap<>();
+        Client hooks = ClientBuilder.newBuilder()
+            .register(SigningFeature.webhook(WebhookPresets.byName(sender).orElseThrow())
+                .secret(AppKeys.WEBHOOK_SECRET).build())
+            .register((ClientResponseFilter) (request, response) -> request.getStringHeaders()
+                .forEach((name, values) -> sent.put(name, String.join(",", values))))
+            .build();
+        Answer delivered;
+        try (Response response = hooks.target(api("hooks/" + sender)).request("application/json")
+                .post(Entity.entity(body, "application/json"))) {
+            delivered = Answer.of(response);
+        } finally {
+            hooks.close();
+        }
+
+        assertEquals(200, delivered.status(), delivered::toString);
+        assertEquals(AppKeys.webhookKey(sender), delivered.string("keyId"));
+        assertEquals(sender, delivered.string("scheme"));
+        assertEquals(HandSignedRequest.sha256Hex(body), delivered.string("bodySha256"));
+
+        Answer tampered = send(delivery(sender, sent, "{\"id\":\"evt_forged\"}".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(401, tampered.status(), tampered::toString);
+        assertEquals("https://signet.dev/problems/signature-mismatch", tampered.string("type"), tampered::toString);
+
+        Answer redelivered = send(delivery(sender, sent, body));
+        assertEquals(401, redelivered.status(), redelivered::toString);
+        assertEquals("https://signet.dev/problems/replayed", redelivered.string("type"), redelivered::toString);
+    }
+
+    /** The headers the sender sent, with {@code body}: byte for byte the same delivery when the body is. */
+    private HttpRequest delivery(String sender, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(api("hooks/" + sender))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach((name, value) -> {
+            if (!RESTRICTED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                request.header(name, value);
+            }
+        });
+        return request.build();
+    }
+
+    /** Headers the JDK client writes itself and refuses to be given. */
+    private static final java.util.Set<String> RESTRICTED = java.util.Set.of("content-length", "host", "connection",
+        "expect", "upgrade");
+
+    /**
+     * Whether this server makes a verified key its Jakarta Security caller with no configuration of its own.
+     * GlassFish and Payara do; a server module that needs a switch says so by overriding this.
+     */
+    protected boolean verifiedKeyIsTheServersCaller() {
+        return true;
+    }
+
+    @Test
+    void theServersOwnSecurityChecksSeeTheVerifiedKey() {
+        Answer writer = filterSigned("canonical", AppKeys.WRITER).path("canonical/server-caller").get();
+        Answer reader = filterSigned("canonical", AppKeys.READER).path("canonical/server-caller").get();
+
+        assertEquals(200, writer.status(), writer::toString);
+        assertEquals(200, reader.status(), reader::toString);
+        if (verifiedKeyIsTheServersCaller()) {
+            assertEquals(AppKeys.WRITER, writer.string("caller"), writer::toString);
+            assertEquals(AppKeys.WRITER, writer.string("ejbCaller"), writer::toString);
+            assertTrue(writer.json().getBoolean("inWriteRole"), writer::toString);
+            assertTrue(writer.json().getBoolean("ejbWriteAllowed"), writer::toString);
+            assertEquals(AppKeys.READER, reader.string("caller"), reader::toString);
+            assertEquals(AppKeys.READER, reader.string("ejbCaller"), reader::toString);
+        } else {
+            assertTrue(writer.json().isNull("caller"), writer::toString);
+            assertFalse(writer.json().getBoolean("ejbWriteAllowed"), writer::toString);
+        }
+        assertFalse(reader.json().getBoolean("inWriteRole"), reader::toString);
+        assertFalse(reader.json().getBoolean("ejbWriteAllowed"), reader::toString);
     }
 
     @Test

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.signet.it.glassfish.keysdb;
 
 import dev.signet.provider.SignedRequired;

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.signet.provider.security;
+
+import dev.signet.provider.caller.VerifiedCaller;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Context;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Right after Signet's verification filter, logs the verified key in to Jakarta Security through
+ * {@link SignedCallerMechanism}. Registered only where {@link JakartaSecurityExtension} registered that
+ * mechanism, and by class, so the runtime injects the servlet request and response.
+ *
+ * <p>Fails closed: if the server does not log the key in, the request goes on with Signet's JAX-RS caller
+ * only, and every server-side role check ({@code @RolesAllowed} on EJBs, the server's own role filter)
+ * refuses, as for any anonymous caller.
+ */
+@Priority(Priorities.AUTHENTICATION + 10)
+public final class JakartaSecurityLogin implements ContainerRequestFilter {
+
+    private static final Logger LOG = Logger.getLogger(JakartaSecurityLogin.class.getName());
+
+    @Context
+    private HttpServletRequest servletRequest;
+    @Context
+    private HttpServletResponse servletResponse;
+    private final AtomicBoolean warned = new AtomicBoolean();
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        // The request-scoped caller the verification filter filled; a refused request never gets here.
+        VerifiedCaller caller = CDI.current().select(VerifiedCaller.class).get();
+        if (!caller.isVerified()) {
+            return;
+        }
+        AuthenticationStatus status;
+        try {
+            status = CDI.current().select(SecurityContext.class).get().authenticate(servletRequest, servletResponse,
+                    AuthenticationParameters.withParams().credential(new VerifiedKeyCredential(caller.keyId(), caller.scopes())));
+        } catch (RuntimeException notLoggedIn) {
+            warnOnce("the server refused the login: " + notLoggedIn);
+            return;
+        }
+        if (status != AuthenticationStatus.SUCCESS) {
+            warnOnce("the server answered " + status);
+        }
+    }
+
+    private void warnOnce(String why) {
+        if (warned.compareAndSet(false, true)) {
+            LOG.log(Level.WARNING, "Signet: a verified key could not be made the Jakarta Security caller ({0}); "
+                    + "server-side role checks will treat signed requests as anonymous. Logged once per endpoint.", why);
+        }
+    }
+}

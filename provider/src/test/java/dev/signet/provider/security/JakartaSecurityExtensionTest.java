@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.signet.provider.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.authentication.mechanism.http.BasicAuthenticationMechanismDefinition;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
+import java.util.Set;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The deployment-time decision of {@link JakartaSecurityExtension}, in a real CDI container (Weld SE): a
+ * verified key becomes the Jakarta Security caller only where the server implements Jakarta Security and the
+ * application has no mechanism of its own. That the server then logs the key in is proven on GlassFish and
+ * Payara Micro by the it-tests.
+ */
+class JakartaSecurityExtensionTest {
+
+    @Test
+    void withAJakartaSecurityImplementationSignetsMechanismIsTheApplicationsMechanism() {
+        try (WeldContainer container = weld(ServerSecurityContext.class)) {
+            assertTrue(extension(container).callerRegistered());
+            assertInstanceOf(SignedCallerMechanism.class,
+                    unproxied(container.select(HttpAuthenticationMechanism.class).get()));
+        }
+    }
+
+    @Test
+    void withoutAnImplementationVerifiedKeysStayTheJaxRsCallerOnly() {
+        try (WeldContainer container = weld()) {
+            assertFalse(extension(container).callerRegistered());
+        }
+    }
+
+    @Test
+    void anApplicationsOwnMechanismKeepsItsPlace() {
+        try (WeldContainer container = weld(ServerSecurityContext.class, ApplicationMechanism.class)) {
+            JakartaSecurityExtension extension = extension(container);
+            assertFalse(extension.callerRegistered());
+            assertEquals(ApplicationMechanism.class.getName(), extension.applicationMechanism().orElseThrow());
+            assertTrue(container.select(HttpAuthenticationMechanism.class).isResolvable(),
+                    "exactly one mechanism, the application's");
+        }
+    }
+
+    @Test
+    void aMechanismDefinedByAnnotationKeepsItsPlace() {
+        try (WeldContainer container = weld(ServerSecurityContext.class, BasicLoginConfiguration.class)) {
+            JakartaSecurityExtension extension = extension(container);
+            assertFalse(extension.callerRegistered());
+            assertTrue(extension.applicationMechanism().orElseThrow().contains("BasicAuthenticationMechanismDefinition"));
+        }
+    }
+
+    private static WeldContainer weld(Class<?>... beans) {
+        return new Weld().disableDiscovery().addExtension(new JakartaSecurityExtension()).addBeanClasses(beans)
+                .initialize();
+    }
+
+    private static JakartaSecurityExtension extension(WeldContainer container) {
+        return container.select(JakartaSecurityExtension.class).get();
+    }
+
+    private static Object unproxied(HttpAuthenticationMechanism proxy) {
+        return proxy instanceof org.jboss.weld.proxy.WeldClientProxy client ? client.getMetadata().getContextualInstance() : proxy;
+    }
+
+    /** Stands for the server's implementation of Jakarta Security: its presence is what the extension checks. */
+    @ApplicationScoped
+    static class ServerSecurityContext implements SecurityContext {
+        @Override
+        public Principal getCallerPrincipal() {
+            return null;
+        }
+
+        @Override
+        public <T extends Principal> Set<T> getPrincipalsByType(Class<T> type) {
+            return Set.of();
+        }
+
+        @Override
+        public boolean isCallerInRole(String role) {
+            return false;
+        }
+
+        @Override
+        public boolean hasAccessToWebResource(String resource, String... methods) {
+            return false;
+        }
+
+        @Override
+        public AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,
+                AuthenticationParameters parameters) {
+            return AuthenticationStatus.NOT_DONE;
+        }
+    }
+
+    @ApplicationScoped
+    static class ApplicationMechanism implements HttpAuthenticationMechanism {
+        @Override
+        public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                HttpMessageContext context) {
+            return context.doNothing();
+        }
+    }
+
+    @ApplicationScoped
+    @BasicAuthenticationMechanismDefinition(realmName = "app")
+    static class BasicLoginConfiguration {
+    }
+}
