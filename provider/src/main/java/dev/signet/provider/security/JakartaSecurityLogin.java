@@ -29,6 +29,9 @@ import java.util.logging.Logger;
 @Priority(Priorities.AUTHENTICATION + 10)
 public final class JakartaSecurityLogin implements ContainerRequestFilter {
 
+    /** The request property (a servlet request attribute) that tells how the login went, for diagnostics. */
+    public static final String OUTCOME = "dev.signet.jakartaSecurityLogin";
+
     private static final Logger LOG = Logger.getLogger(JakartaSecurityLogin.class.getName());
 
     @Context
@@ -49,9 +52,11 @@ public final class JakartaSecurityLogin implements ContainerRequestFilter {
             status = CDI.current().select(SecurityContext.class).get().authenticate(servletRequest, servletResponse,
                     AuthenticationParameters.withParams().credential(new VerifiedKeyCredential(caller.keyId(), caller.scopes())));
         } catch (RuntimeException notLoggedIn) {
+            request.setProperty(OUTCOME, "refused: " + notLoggedIn);
             warnOnce("the server refused the login: " + notLoggedIn);
             return;
         }
+        request.setProperty(OUTCOME, status.name());
         if (status != AuthenticationStatus.SUCCESS) {
             warnOnce("the server answered " + status);
         }

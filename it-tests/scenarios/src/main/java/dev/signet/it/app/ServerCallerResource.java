@@ -12,6 +12,10 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.servlet.http.HttpServletRequest;
+import dev.signet.provider.security.JakartaSecurityExtension;
+import dev.signet.provider.security.JakartaSecurityLogin;
 import java.security.Principal;
 
 /**
@@ -30,6 +34,12 @@ public class ServerCallerResource {
     @EJB
     LedgerAudit audit;
 
+    @Inject
+    JakartaSecurityExtension signet;
+
+    @Context
+    HttpServletRequest request;
+
     @GET
     @SignedRequired(scheme = "canonical", scopes = AppKeys.READ)
     public String caller() {
@@ -37,7 +47,9 @@ public class ServerCallerResource {
         JsonObjectBuilder answer = Json.createObjectBuilder()
             .add("inWriteRole", security.isCallerInRole(AppKeys.WRITE))
             .add("ejbCaller", audit.caller())
-            .add("ejbWriteAllowed", ejbWriteAllowed());
+            .add("ejbWriteAllowed", ejbWriteAllowed())
+            .add("signetMechanism", signet.callerRegistered())
+            .add("signetLogin", String.valueOf(request.getAttribute(JakartaSecurityLogin.OUTCOME)));
         if (caller == null) {
             answer.addNull("caller");
         } else {
