@@ -5,6 +5,7 @@ import dev.signet.core.scheme.ErrorFormat;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -45,6 +46,22 @@ public interface SignatureScheme {
     }
 
     /**
+     * Step 5, after the window: whether the credentials themselves say they no longer hold at {@code now}
+     * (RFC 9421's {@code expires}). Most schemes carry no such bound.
+     */
+    default boolean expired(Credentials credentials, Instant now) {
+        return false;
+    }
+
+    /**
+     * Headers a 401 under this scheme carries besides {@code WWW-Authenticate}, telling the caller what a
+     * signature must hold for this request (RFC 9421's {@code Accept-Signature}). None by default.
+     */
+    default Map<String, String> challengeHeaders(ReceivedRequest request) {
+        return Map.of();
+    }
+
+    /**
      * Step 1: the credentials, or the refusal they earn. Never throws for any input.
      *
      * @param endpointKey the key id the endpoint names, for schemes whose requests name none (webhooks)
@@ -67,13 +84,25 @@ public interface SignatureScheme {
     SignatureCheck checkSignature(Credentials credentials, ReceivedRequest request, BodySource body, ApiKey key, Instant now)
             throws IOException;
 
-    /** The outcome of step 7, with the signed string (secrets redacted) for diagnostics and tools. */
-    record SignatureCheck(Outcome outcome, Optional<String> signedStringRedacted) {
+    /**
+     * The outcome of step 7, with the signed string (secrets redacted) for diagnostics and tools, and for a
+     * mismatch that has a more precise cause (a body that does not match its digest), what the refusal says.
+     */
+    record SignatureCheck(Outcome outcome, Optional<String> signedStringRedacted, Optional<String> detail) {
 
         public enum Outcome { MATCH, MISMATCH, BODY_TOO_LARGE }
 
+        public SignatureCheck(Outcome outcome, Optional<String> signedStringRedacted) {
+            this(outcome, signedStringRedacted, Optional.empty());
+        }
+
         public static SignatureCheck of(Outcome outcome, String redacted) {
             return new SignatureCheck(outcome, Optional.ofNullable(redacted));
+        }
+
+        /** A mismatch whose refusal says {@code detail} (never a secret or a signature). */
+        public static SignatureCheck mismatch(String detail, String redacted) {
+            return new SignatureCheck(Outcome.MISMATCH, Optional.ofNullable(redacted), Optional.of(detail));
         }
     }
 }

@@ -1,13 +1,17 @@
 package dev.signet.provider.settings;
 
 import dev.signet.core.address.ForwardedHeader;
+import dev.signet.core.httpsig.ComponentId;
+import dev.signet.core.httpsig.Rfc9421Policy;
 import dev.signet.core.keys.IpRange;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Every setting of the provider, each declared once below with its name, default and allowed values, read
@@ -30,7 +34,8 @@ public record SignetSettings(
         Optional<String> tenantHeader,
         String realm,
         int defaultRatePerMinute,
-        Map<String, Map<String, String>> customSchemes) {
+        Map<String, Map<String, String>> customSchemes,
+        Rfc9421Policy rfc9421) {
 
     private static final long MAX_BODY_CEILING = 1L << 40; // 1 TiB: above it a typo is likelier than a need
 
@@ -58,10 +63,14 @@ public record SignetSettings(
             Setting.intBetween(0, 10_000_000, "requests per minute"));
     static final Setting<List<String>> SCHEMES = new Setting<>("signet.schemes", "", SignetSettings::list);
 
+    /** The RFC 9421 policy's settings, under {@code signet.rfc9421.} (and {@code signet.scheme.<name>.} for a variant). */
+    static final String RFC9421_PREFIX = "signet.rfc9421.";
+    static final List<String> RFC9421_KEYS = List.of("components", "window-seconds", "nonce-required", "tag", "label");
+
     /** The keys of {@code signet.scheme.<name>.*} that a custom scheme may set. */
     static final List<String> SCHEME_KEYS = List.of("header.key-id", "header.timestamp", "header.signature",
             "header.nonce", "template", "json", "encoding", "timestamp-format", "window-seconds", "replay-key",
-            "nonce-format", "error-format");
+            "nonce-format", "error-format", "type", "components", "nonce-required", "tag", "label");
 
     public static SignetSettings from(SettingsSource source) {
         Map<String, Map<String, String>> custom = new TreeMap<>();
@@ -88,7 +97,60 @@ public record SignetSettings(
                 TENANT_HEADER.read(source),
                 REALM.require(source),
                 DEFAULT_RATE.require(source),
-                Map.copyOf(custom));
+                Map.copyOf(custom),
+                rfc9421Policy(source::get, RFC9421_PREFIX, Rfc9421Policy.DEFAULT));
+    }
+
+    /**
+     * An RFC 9421 policy from settings named {@code prefix + key} (keys in {@link #RFC9421_KEYS}), each
+     * absent one taken from {@code base}. A bad value fails with the setting named.
+     */
+    public static Rfc9421Policy rfc9421Policy(Function<String, Optional<String>> lookup, String prefix, Rfc9421Policy base) {
+        SettingsSource source = name -> lookup.apply(name);
+        Rfc9421Policy policy = base;
+        Optional<List<ComponentId>> components = new Setting<>(prefix + "components", null, SignetSettings::components).read(source);
+        if (components.isPresent()) {
+            policy = policy.withRequired(components.get());
+        }
+        Optional<Duration> window = new Setting<>(prefix + "window-seconds", null,
+                Setting.longBetween(1, 3600, "seconds").andThen(Duration::ofSeconds)).read(source);
+        if (window.isPresent()) {
+            policy = policy.withWindow(window.get());
+        }
+        Optional<Boolean> nonce = new Setting<>(prefix + "nonce-required", null, Setting::bool).read(source);
+        if (nonce.isPresent()) {
+            policy = policy.withNonceRequired(nonce.get());
+        }
+        Optional<String> tag = new Setting<>(prefix + "tag", null, SignetSettings::sfString).read(source);
+        if (tag.isPresent()) {
+            policy = policy.withTag(tag.get());
+        }
+        Optional<String> label = new Setting<>(prefix + "label", null, text -> {
+            dev.signet.core.httpsig.HttpSignatures.requireLabel(text);
+            return text;
+        }).read(source);
+        if (label.isPresent()) {
+            policy = policy.withLabel(label.get());
+        }
+        return policy;
+    }
+
+    /**
+     * Component identifiers, comma-separated: a field name ({@code content-type}), a derived component
+     * ({@code @query}), or a serialized identifier ({@code "@query-param";name="id"}).
+     */
+    private static List<ComponentId> components(String text) {
+        List<ComponentId> out = new ArrayList<>();
+        for (String entry : list(text)) {
+            out.add(entry.startsWith("\"") ? ComponentId.parse(entry) : ComponentId.of(entry.toLowerCase(java.util.Locale.ROOT)));
+        }
+        return out;
+    }
+
+    /** A value that goes into a Structured Field String: printable ASCII. */
+    private static String sfString(String text) {
+        dev.signet.core.sf.StructuredFields.serializeBareItem(text);
+        return text;
     }
 
     /** The full name of one key of a custom scheme's definition, as errors name it. */

@@ -46,7 +46,8 @@ public final class SignatureVerificationFilter implements ContainerRequestFilter
         String path = request.getUriInfo().getRequestUri().getRawPath();
         String peer = request.getProperty(PeerAddressCapture.PEER_ADDRESS) instanceof String p ? p : null;
         ReceivedRequest received = new ReceivedRequest(request.getMethod(), path,
-                request.getUriInfo().getRequestUri().getRawQuery(), HeaderSource.ofLists(request.getHeaders()), peer);
+                request.getUriInfo().getRequestUri().getRawQuery(), HeaderSource.ofLists(request.getHeaders()), peer,
+                request.getUriInfo().getRequestUri().toString());
         Verification outcome = endpoint.pipeline().verify(received, sink -> readBody(request, sink), endpoint.endpoint());
         String scheme = endpoint.pipeline().scheme().name();
         if (outcome instanceof Verified verified) {
@@ -61,7 +62,8 @@ public final class SignatureVerificationFilter implements ContainerRequestFilter
         LOG.log(Level.FINE, "Signet refused {0} {1} under {2}: {3} ({4}), key id {5}, from {6}",
                 new Object[] {request.getMethod(), path, scheme, refusal.failure(), refusal.detail(), keyId, peer});
         runtime.refusedEvents().fire(new SignedRequestRefused(keyId, refusal.failure(), scheme, request.getMethod(), path, peer));
-        request.abortWith(runtime.responses().respond(endpoint.pipeline().scheme(), refusal));
+        request.abortWith(runtime.responses().respond(endpoint.pipeline().scheme(), refusal,
+                endpoint.pipeline().scheme().challengeHeaders(received)));
     }
 
     /** The key id as sent, for the event and the log, only when it is well formed (never raw bytes of an attack). */
