@@ -1,6 +1,10 @@
 package dev.signet.examples.cli;
 
 import dev.signet.core.crypto.BodyHash;
+import dev.signet.core.httpsig.ContentDigest;
+import dev.signet.core.httpsig.Rfc9421Scheme;
+import dev.signet.core.httpsig.Rfc9421Signer;
+import dev.signet.core.verification.HeaderSource;
 import dev.signet.core.keys.ApiKey;
 import dev.signet.core.scheme.Scheme;
 import dev.signet.core.signing.RequestSigner;
@@ -23,7 +27,8 @@ final class SignCommand {
 
     static final String USAGE = """
             sign --preset NAME --url URL [--method METHOD] [--body TEXT | --body-file FILE]
-                 (--keys FILE [--key-id ID] | --key-id ID --secret SECRET)
+                 (--keys FILE [--key-id ID] | --key-id ID --secret SECRET
+                  | --preset rfc9421 --key-id ID --algorithm ALG --private-key FILE)
                  [--content-type TYPE] [--curl] [--show-signed-string]
                 Sign one request now and print its signature headers, one 'Name: value' a line, or
                 with --curl a ready curl command (pipe it to sh). The signed path is the URL's raw path,
@@ -31,11 +36,16 @@ final class SignCommand {
                 as application/json unless --content-type says otherwise. --show-signed-string prints the
                 string that was MACed (secret redacted) on stderr. Signatures expire with the preset's
                 window, and most presets accept one only once: sign again for every call.
+                --preset rfc9421 signs an RFC 9421 message signature over @method, @target-uri (the whole
+                URL, query included) and, with a body, a Content-Digest it adds; with a secret it is
+                hmac-sha256, with --private-key (PKCS#8 PEM) the --algorithm of the key (ed25519,
+                ecdsa-p256-sha256, ecdsa-p384-sha384, rsa-pss-sha512, rsa-v1_5-sha256).
+                --show-signed-string then prints the signature base.
             """;
 
     private static final Set<String> FLAGS = Set.of("curl", "show-signed-string");
     private static final Set<String> OPTIONS = Set.of("preset", "url", "method", "body", "body-file", "keys", "key-id",
-            "secret", "content-type");
+            "secret", "content-type", "private-key", "algorithm");
 
     private final Clock clock;
     private final PrintStream out;
@@ -49,6 +59,9 @@ final class SignCommand {
 
     int run(List<String> words) throws UsageException {
         Arguments arguments = Arguments.parse(words, FLAGS, OPTIONS);
+        if (Rfc9421Scheme.NAME.equals(arguments.required("preset"))) {
+            return signRfc9421(arguments);
+        }
         Scheme scheme = PresetOption.named(arguments.required("preset"));
         String url = arguments.required("url");
         URI uri = absoluteHttp(url);
@@ -70,6 +83,44 @@ final class SignCommand {
         if (arguments.has("show-signed-string")) {
             err.println("signed string (secret redacted):");
             signer.signedStringRedacted(request, key.id(), timestamp, nonce).lines().forEach(line -> err.println("  |" + line));
+        }
+        if (arguments.has("curl")) {
+            out.println(CurlCommand.render(method, url, headers, body));
+        } else {
+            headers.forEach((name, value) -> out.println(name + ": " + value));
+        }
+        return 0;
+    }
+
+    /** RFC 9421: the default components of Signet's policy, a fresh created and nonce, Content-Digest for a body. */
+    private int signRfc9421(Arguments arguments) throws UsageException {
+        String url = arguments.required("url");
+        absoluteHttp(url);
+        Optional<BodyOptions> body = BodyOptions.read(arguments);
+        String method = arguments.value("method").orElse(body.isPresent() ? "POST" : "GET").toUpperCase(Locale.ROOT);
+        Rfc9421Options.Signing signing = Rfc9421Options.resolve(arguments);
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (body.isPresent()) {
+            headers.put("Content-Type", arguments.value("content-type").orElse("application/json"));
+        }
+        Map<ContentDigest.Algorithm, byte[]> digests = null;
+        if (body.isPresent()) {
+            ContentDigest.Hasher hasher = new ContentDigest.Hasher(Set.of(ContentDigest.Algorithm.SHA_256));
+            byte[] bytes = body.get().bytes();
+            hasher.update(bytes, 0, bytes.length);
+            digests = hasher.finish();
+        }
+        Rfc9421Signer.Result result;
+        try {
+            result = Rfc9421Signer.builder(signing.keyId(), signing.key()).build().sign(method, url,
+                    HeaderSource.of(headers), digests, clock.instant(), UUID.randomUUID().toString());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        headers.putAll(result.headers());
+        if (arguments.has("show-signed-string")) {
+            err.println("signature base (" + signing.key().algorithm().rfcName() + "), each line after '|':");
+            result.signed().base().lines().forEach(line -> err.println("  |" + line));
         }
         if (arguments.has("curl")) {
             out.println(CurlCommand.render(method, url, headers, body));

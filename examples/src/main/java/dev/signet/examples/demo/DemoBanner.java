@@ -22,7 +22,7 @@ final class DemoBanner {
     }
 
     static String render(URI base, DemoKeys keys, Optional<Path> keysFile) {
-        String presets = Presets.all().stream().map(Scheme::name).collect(Collectors.joining(", "));
+        String presets = Presets.all().stream().map(Scheme::name).collect(Collectors.joining(", ")) + ", rfc9421";
         StringBuilder out = new StringBuilder();
         out.append("Signet demo server: ").append(base).append('\n')
                 .append("  GET       /health           open\n")
