@@ -8,7 +8,9 @@ import dev.signet.core.httpsig.Rfc9421Signer;
 import dev.signet.core.httpsig.SigningKey;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
+import dev.signet.core.httpsig.VerificationKey;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -36,6 +38,8 @@ public class HttpSignatureFeature implements Feature {
     private final Clock clock;
     private final Supplier<String> nonces;
     private final int spoolThreshold;
+    private final String serverKeyId;
+    private final VerificationKey serverKey;
 
     private HttpSignatureFeature(Builder b) {
         Rfc9421Signer.Builder s = Rfc9421Signer.builder(b.keyId, b.key).label(b.label).tag(b.tag).includeAlg(b.includeAlg)
@@ -45,6 +49,8 @@ public class HttpSignatureFeature implements Feature {
         this.clock = b.clock;
         this.nonces = b.nonces;
         this.spoolThreshold = b.spoolThreshold;
+        this.serverKeyId = b.serverKeyId;
+        this.serverKey = b.serverKey;
     }
 
     /** For subclasses that {@code @RegisterProvider} can instantiate: behaves exactly as {@code configured}. */
@@ -53,6 +59,8 @@ public class HttpSignatureFeature implements Feature {
         this.clock = configured.clock;
         this.nonces = configured.nonces;
         this.spoolThreshold = configured.spoolThreshold;
+        this.serverKeyId = configured.serverKeyId;
+        this.serverKey = configured.serverKey;
     }
 
     public static Builder builder(String keyId) {
@@ -65,6 +73,9 @@ public class HttpSignatureFeature implements Feature {
         HttpSignatureSigner outgoing = new HttpSignatureSigner(signer, clock, nonces);
         context.register(new HttpSignatureRequestFilter(outgoing), SigningFeature.REQUEST_FILTER_PRIORITY);
         context.register(new HttpSignatureInterceptor(spoolThreshold), SigningFeature.WRITER_INTERCEPTOR_PRIORITY);
+        if (serverKey != null) {
+            context.register(new HttpSignatureResponseFilter(serverKeyId, serverKey, signer.label(), clock));
+        }
         return true;
     }
 
@@ -86,6 +97,8 @@ public class HttpSignatureFeature implements Feature {
         private Clock clock = Clock.systemUTC();
         private Supplier<String> nonces = () -> UUID.randomUUID().toString();
         private int spoolThreshold = SigningFeature.DEFAULT_SPOOL_THRESHOLD;
+        private String serverKeyId;
+        private VerificationKey serverKey;
 
         private Builder(String keyId) {
             Objects.requireNonNull(keyId, "keyId");
@@ -163,6 +176,29 @@ public class HttpSignatureFeature implements Feature {
 
         public Builder nonces(Supplier<String> nonces) {
             this.nonces = Objects.requireNonNull(nonces, "nonces");
+            return this;
+        }
+
+        /**
+         * Verifies the server's response signatures (RFC 9421 section 2.4) with its public key: every 1xx to
+         * 3xx response to a signed call must carry a signature by {@code serverKeyId} bound to the call's own
+         * signature, and the call fails with an exception when it does not hold.
+         */
+        public Builder verifyResponses(String serverKeyId, String algorithm, PublicKey publicKey) {
+            this.serverKeyId = Objects.requireNonNull(serverKeyId, "serverKeyId");
+            this.serverKey = VerificationKey.of(SignatureAlgorithm.named(algorithm), publicKey);
+            return this;
+        }
+
+        /** As {@link #verifyResponses(String, String, PublicKey)}, the key a PEM SubjectPublicKeyInfo. */
+        public Builder verifyResponsesPem(String serverKeyId, String algorithm, String publicKeyPem) {
+            return verifyResponses(serverKeyId, algorithm, PemKeys.publicKey(publicKeyPem));
+        }
+
+        /** Responses signed with hmac-sha256 under a secret shared with the server. */
+        public Builder verifyResponsesWithSecret(String serverKeyId, String secret) {
+            this.serverKeyId = Objects.requireNonNull(serverKeyId, "serverKeyId");
+            this.serverKey = VerificationKey.hmac(java.util.List.of(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             return this;
         }
 

@@ -47,6 +47,11 @@ final class Rfc9421ProviderServer implements AutoCloseable {
 
     /** {@code keysJson} is the key file's content. */
     static Rfc9421ProviderServer start(String keysJson) {
+        return start(keysJson, Map.of());
+    }
+
+    /** With further settings (response signing, say). */
+    static Rfc9421ProviderServer start(String keysJson, Map<String, String> more) {
         java.nio.file.Path keyFile;
         try {
             keyFile = Files.createTempFile("signet-keys-", ".json");
@@ -57,6 +62,7 @@ final class Rfc9421ProviderServer implements AutoCloseable {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("signet.scheme", "rfc9421");
         settings.put("signet.keys.file", keyFile.toString());
+        settings.putAll(more);
         Map<String, String> previous = new LinkedHashMap<>();
         settings.forEach((k, v) -> previous.put(k, System.setProperty(k, v)));
         try {

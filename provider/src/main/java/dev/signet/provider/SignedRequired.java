@@ -21,4 +21,10 @@ public @interface SignedRequired {
 
     /** Scheme name, such as {@code canonical-nonce}; empty for the {@code signet.scheme} setting. */
     String scheme() default "";
+
+    /**
+     * Under an RFC 9421 scheme: sign this endpoint's responses with the server's key (settings
+     * {@code signet.rfc9421.response-*}), bound to the request's signature (RFC 9421 section 2.4).
+     */
+    boolean signResponse() default false;
 }

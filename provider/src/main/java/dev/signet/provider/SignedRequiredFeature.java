@@ -3,6 +3,7 @@ package dev.signet.provider;
 import dev.signet.core.verification.SignatureScheme;
 import dev.signet.provider.caller.PeerAddressCapture;
 import dev.signet.provider.verification.EndpointTable;
+import dev.signet.provider.verification.ResponseSigningFilter;
 import dev.signet.provider.verification.ScopeRolesFilter;
 import dev.signet.provider.verification.SignatureVerificationFilter;
 import dev.signet.provider.verification.SignedEndpoint;
@@ -49,6 +50,9 @@ public final class SignedRequiredFeature implements DynamicFeature {
         }
         context.register(PeerAddressCapture.class, Priorities.AUTHENTICATION - 100);
         context.register(new SignatureVerificationFilter(runtime, signed.get()), Priorities.AUTHENTICATION);
+        if (signed.get().signResponse()) {
+            context.register(new ResponseSigningFilter(runtime.responseSigner().orElseThrow(), runtime.clock()));
+        }
         Set<String> roles = roles(method, type);
         if (roles != null) {
             SignatureScheme scheme = signed.get().pipeline().scheme();

@@ -76,4 +76,39 @@ class Rfc9421SettingsTest {
         }
     }
 
+
+    @Path("/signed-answers")
+    public static class SignsItsResponses {
+        @jakarta.ws.rs.GET
+        @SignedRequired(scheme = "rfc9421", signResponse = true)
+        public String get() {
+            return "{}";
+        }
+    }
+
+    @Path("/preset-answers")
+    public static class PresetWithSignedResponses {
+        @jakarta.ws.rs.GET
+        @SignedRequired(scheme = "canonical", signResponse = true)
+        public String get() {
+            return "{}";
+        }
+    }
+
+    @Test
+    void responseSigningWithoutAServerKeyOrUnderAPresetFailsTheDeployment() {
+        assertTrue(failure(Map.of(), SignsItsResponses.class).contains("signet.rfc9421.response-key-id"));
+        assertTrue(failure(Map.of(), PresetWithSignedResponses.class).contains("needs an RFC 9421 scheme"));
+        assertTrue(failure(Map.of("signet.rfc9421.response-key-id", "server"), SignsItsResponses.class)
+                .contains("signet.rfc9421.response-algorithm"));
+    }
+
+    private static String failure(Map<String, String> settings, Class<?>... resources) {
+        RuntimeException e = assertThrows(RuntimeException.class, () -> SignetTestServer.start(settings, null, resources).close());
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            all.append(t.getMessage()).append(" | ");
+        }
+        return all.toString();
+    }
 }

@@ -35,7 +35,16 @@ public record SignetSettings(
         String realm,
         int defaultRatePerMinute,
         Map<String, Map<String, String>> customSchemes,
-        Rfc9421Policy rfc9421) {
+        Rfc9421Policy rfc9421,
+        ResponseSigning responseSigning) {
+
+    /**
+     * RFC 9421 response signatures: whether every rfc9421 endpoint signs its responses (else only those with
+     * {@code @SignedRequired(signResponse = true)}), and the server's own key: its id, algorithm and a file
+     * holding its PKCS#8 PEM private key (or, for hmac-sha256, the secret as text).
+     */
+    public record ResponseSigning(boolean all, Optional<String> keyId, Optional<String> algorithm, Optional<String> keyFile) {
+    }
 
     private static final long MAX_BODY_CEILING = 1L << 40; // 1 TiB: above it a typo is likelier than a need
 
@@ -66,6 +75,13 @@ public record SignetSettings(
     /** The RFC 9421 policy's settings, under {@code signet.rfc9421.} (and {@code signet.scheme.<name>.} for a variant). */
     static final String RFC9421_PREFIX = "signet.rfc9421.";
     static final List<String> RFC9421_KEYS = List.of("components", "window-seconds", "nonce-required", "tag", "label");
+    static final Setting<Boolean> SIGN_RESPONSES = new Setting<>("signet.rfc9421.sign-responses", "false", Setting::bool);
+    static final Setting<String> RESPONSE_KEY_ID = new Setting<>("signet.rfc9421.response-key-id", null, s -> s);
+    static final Setting<String> RESPONSE_ALGORITHM = new Setting<>("signet.rfc9421.response-algorithm", null, text -> {
+        dev.signet.core.crypto.SignatureAlgorithm.named(text);
+        return text;
+    });
+    static final Setting<String> RESPONSE_KEY_FILE = new Setting<>("signet.rfc9421.response-key-file", null, s -> s);
 
     /** The keys of {@code signet.scheme.<name>.*} that a custom scheme may set. */
     static final List<String> SCHEME_KEYS = List.of("header.key-id", "header.timestamp", "header.signature",
@@ -98,7 +114,9 @@ public record SignetSettings(
                 REALM.require(source),
                 DEFAULT_RATE.require(source),
                 Map.copyOf(custom),
-                rfc9421Policy(source::get, RFC9421_PREFIX, Rfc9421Policy.DEFAULT));
+                rfc9421Policy(source::get, RFC9421_PREFIX, Rfc9421Policy.DEFAULT),
+                new ResponseSigning(SIGN_RESPONSES.require(source), RESPONSE_KEY_ID.read(source), RESPONSE_ALGORITHM.read(source),
+                        RESPONSE_KEY_FILE.read(source)));
     }
 
     /**

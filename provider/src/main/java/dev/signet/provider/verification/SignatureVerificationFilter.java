@@ -52,6 +52,10 @@ public final class SignatureVerificationFilter implements ContainerRequestFilter
         String scheme = endpoint.pipeline().scheme().name();
         if (outcome instanceof Verified verified) {
             CallerBinding.bind(request, runtime.caller(), verified.key(), scheme);
+            if (verified.credentials().detail() instanceof dev.signet.core.httpsig.Rfc9421Scheme.Selected selected) {
+                // For the response signature, bound to this request's signature by its label.
+                request.setProperty(ResponseSigningFilter.REQUEST_LABEL, selected.signature().label());
+            }
             runtime.verifiedEvents().fire(new SignedRequestVerified(verified.key().id(), scheme, request.getMethod(), path,
                     verified.clientAddress().map(InetAddress::getHostAddress).orElse(null)));
             return;

@@ -34,8 +34,19 @@ public final class SignedEndpoints {
                 "Signet: @SignedRequired(scheme = \"" + name + "\") on " + found.get().where() + " (serving "
                         + SignedRequiredLookup.describe(method) + ") names an unknown scheme; known: "
                         + runtime.schemes().names()));
+        boolean rfc9421 = scheme instanceof dev.signet.core.httpsig.Rfc9421Scheme;
+        boolean signResponse = found.get().annotation().signResponse() || (rfc9421 && runtime.settings().responseSigning().all());
+        if (signResponse && !rfc9421) {
+            throw new IllegalStateException("Signet: @SignedRequired(signResponse = true) on " + found.get().where()
+                    + " needs an RFC 9421 scheme, not " + scheme.name());
+        }
+        if (signResponse && runtime.responseSigner().isEmpty()) {
+            throw new IllegalStateException("Signet: " + found.get().where() + " signs its responses, but the server has"
+                    + " no response key: set signet.rfc9421.response-key-id, signet.rfc9421.response-algorithm and"
+                    + " signet.rfc9421.response-key-file");
+        }
         return Optional.of(new SignedEndpoint(runtime.pipeline(scheme),
-                Endpoint.scoped(java.util.Set.of(found.get().annotation().scopes())), found.get().where()));
+                Endpoint.scoped(java.util.Set.of(found.get().annotation().scopes())), found.get().where(), signResponse));
     }
 
     /** The method's row of the start-up table. */
