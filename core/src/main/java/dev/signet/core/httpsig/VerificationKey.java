@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * What a verifier checks with: the key's shared secrets (hmac-sha256; any one that matches passes, all
- * compared in constant time) or its public key. The algorithm is the key's (RFC 9421 section 3.3.7).
+ * compared in constant time) or its public key. The algorithm is the key's, never the message's.
  */
 public final class VerificationKey {
 

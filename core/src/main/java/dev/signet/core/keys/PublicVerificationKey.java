@@ -9,8 +9,8 @@ import java.util.HexFormat;
 import java.util.Objects;
 
 /**
- * A key's public half with the one RFC 9421 algorithm it verifies (the algorithm is the key's, section
- * 3.3.7: a signature claiming another is refused). Prints as its algorithm and a short fingerprint.
+ * A key's public half with the one RFC 9421 algorithm it verifies (the algorithm is the key's: a signature
+ * whose {@code alg} claims another is refused). Prints as its algorithm and a short fingerprint.
  */
 public record PublicVerificationKey(SignatureAlgorithm algorithm, PublicKey key) {
 
