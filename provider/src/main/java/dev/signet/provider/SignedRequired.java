@@ -31,4 +31,10 @@ public @interface SignedRequired {
      * name their own key fails it too.
      */
     String key() default "";
+
+    /**
+     * Under an RFC 9421 scheme: sign this endpoint's responses with the server's key (settings
+     * {@code signet.rfc9421.response-*}), bound to the request's signature (RFC 9421 section 2.4).
+     */
+    boolean signResponse() default false;
 }

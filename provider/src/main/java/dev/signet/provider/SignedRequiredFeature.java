@@ -4,6 +4,7 @@ package dev.signet.provider;
 import dev.signet.core.internal.verification.SignatureScheme;
 import dev.signet.provider.caller.PeerAddressCapture;
 import dev.signet.provider.internal.verification.EndpointTable;
+import dev.signet.provider.internal.verification.ResponseSigningFilter;
 import dev.signet.provider.internal.verification.ScopeRolesFilter;
 import dev.signet.provider.internal.verification.SignatureVerificationFilter;
 import dev.signet.provider.internal.verification.SignedEndpoint;
@@ -53,6 +54,9 @@ public final class SignedRequiredFeature implements DynamicFeature {
         context.register(new SignatureVerificationFilter(runtime, signed.get()), Priorities.AUTHENTICATION);
         if (runtime.jakartaSecurityCaller()) {
             context.register(JakartaSecurityLogin.class, Priorities.AUTHENTICATION + 10);
+        }
+        if (signed.get().signResponse()) {
+            context.register(new ResponseSigningFilter(runtime.responseSigner().orElseThrow(), runtime.clock()));
         }
         Set<String> roles = roles(method, type);
         if (roles != null) {

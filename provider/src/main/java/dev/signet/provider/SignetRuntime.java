@@ -36,6 +36,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import dev.signet.provider.internal.verification.ResponseSigner;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
@@ -80,6 +82,7 @@ public class SignetRuntime {
     private Ports.ClientAddress addresses;
     private Ports.TenantBinding tenants;
     private RateLimiter rateLimiter;
+    private Optional<ResponseSigner> responseSigner;
     private final Map<String, VerificationPipeline> pipelines = new ConcurrentHashMap<>();
     private final EndpointTable endpoints = new EndpointTable();
 
@@ -104,6 +107,7 @@ public class SignetRuntime {
         addresses = new ForwardedAddresses(settings.trustedProxies(), settings.forwardedHeader());
         tenants = settings.tenantHeader().map(Ports.TenantBinding::header).orElseGet(Ports.TenantBinding::none);
         rateLimiter = new RateLimiter(clock);
+        responseSigner = ResponseSigner.from(settings.responseSigning());
         LOG.info(() -> "Signet ready: default scheme " + settings.scheme() + ", replay cache "
                 + (ownedNonces == null ? "from the application" : ownedNonces.isClustered() ? "clustered" : "local"));
     }
@@ -146,6 +150,15 @@ public class SignetRuntime {
                 .defaultRatePerMinute(settings.defaultRatePerMinute())
                 .diagnostics(settings.diagnostics())
                 .build());
+    }
+
+    /** The server's RFC 9421 response key, when the settings name one. */
+    public Optional<ResponseSigner> responseSigner() {
+        return responseSigner;
+    }
+
+    public Clock clock() {
+        return clock;
     }
 
     public SignetSettings settings() {

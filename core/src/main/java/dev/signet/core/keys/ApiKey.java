@@ -21,6 +21,8 @@ import java.util.Set;
  * @param allowedIps         CIDR allowlist; empty means any address
  * @param tenant             the tenant or workspace the key belongs to, or {@code null}
  * @param rateLimitPerMinute requests per minute, or {@code 0} for no limit
+ * @param publicKey          for RFC 9421's asymmetric algorithms, the public key and its algorithm, or
+ *                           {@code null}; a key with a public key may have no secret
  */
 public record ApiKey(
         String id,
@@ -30,7 +32,8 @@ public record ApiKey(
         Set<String> scopes,
         List<IpRange> allowedIps,
         String tenant,
-        int rateLimitPerMinute) {
+        int rateLimitPerMinute,
+        PublicVerificationKey publicKey) {
 
     public ApiKey {
         Objects.requireNonNull(id, "id");
@@ -38,8 +41,8 @@ public record ApiKey(
             throw new IllegalArgumentException("a key id must not be blank");
         }
         secrets = List.copyOf(secrets);
-        if (secrets.isEmpty()) {
-            throw new IllegalArgumentException("key " + id + " has no secret");
+        if (secrets.isEmpty() && publicKey == null) {
+            throw new IllegalArgumentException("key " + id + " has no secret and no public key");
         }
         Objects.requireNonNull(status, "status");
         scopes = Set.copyOf(scopes);
@@ -47,6 +50,12 @@ public record ApiKey(
         if (rateLimitPerMinute < 0) {
             throw new IllegalArgumentException("rateLimitPerMinute must be >= 0");
         }
+    }
+
+    /** A key without a public key: every HMAC key. */
+    public ApiKey(String id, List<Secret> secrets, KeyStatus status, Instant expiresAt, Set<String> scopes,
+            List<IpRange> allowedIps, String tenant, int rateLimitPerMinute) {
+        this(id, secrets, status, expiresAt, scopes, allowedIps, tenant, rateLimitPerMinute, null);
     }
 
     /** An active key with one secret and nothing else: the common case. */
@@ -77,12 +86,15 @@ public record ApiKey(
 
     /** The newest secret, which a client signs with. */
     public Secret signingSecret() {
+        if (secrets.isEmpty()) {
+            throw new IllegalStateException("key " + id + " has a public key, not a secret");
+        }
         return secrets.get(secrets.size() - 1);
     }
 
     public Builder toBuilder() {
         Builder b = new Builder(id).status(status).expiresAt(expiresAt).tenant(tenant)
-                .rateLimitPerMinute(rateLimitPerMinute);
+                .rateLimitPerMinute(rateLimitPerMinute).publicKey(publicKey);
         secrets.forEach(b::secret);
         scopes.forEach(b::scope);
         allowedIps.forEach(b::allowedIp);
@@ -98,6 +110,7 @@ public record ApiKey(
         private final List<IpRange> allowedIps = new ArrayList<>();
         private String tenant;
         private int rateLimitPerMinute;
+        private PublicVerificationKey publicKey;
 
         private Builder(String id) {
             this.id = id;
@@ -151,8 +164,19 @@ public record ApiKey(
             return this;
         }
 
+        /** The key's public half, for RFC 9421's asymmetric algorithms; {@code null} for none. */
+        public Builder publicKey(PublicVerificationKey publicKey) {
+            this.publicKey = publicKey;
+            return this;
+        }
+
+        /** {@code algorithm} is a name of RFC 9421's registry ({@code ed25519}), {@code pem} a SubjectPublicKeyInfo. */
+        public Builder publicKey(String algorithm, String pem) {
+            return publicKey(PublicVerificationKey.fromPem(algorithm, pem));
+        }
+
         public ApiKey build() {
-            return new ApiKey(id, secrets, status, expiresAt, scopes, allowedIps, tenant, rateLimitPerMinute);
+            return new ApiKey(id, secrets, status, expiresAt, scopes, allowedIps, tenant, rateLimitPerMinute, publicKey);
         }
     }
 }

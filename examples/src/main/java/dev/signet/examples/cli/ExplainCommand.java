@@ -2,6 +2,14 @@
 package dev.signet.examples.cli;
 
 import dev.signet.core.internal.crypto.BodyHash;
+import dev.signet.core.internal.rfc9421.Rfc9421Policy;
+import dev.signet.core.internal.rfc9421.Rfc9421Scheme;
+import dev.signet.core.internal.verification.BodySource;
+import dev.signet.core.internal.verification.Credentials;
+import dev.signet.core.internal.verification.Endpoint;
+import dev.signet.core.internal.verification.Refusal;
+import dev.signet.core.internal.verification.Verification;
+import dev.signet.core.internal.verification.VerificationPipeline;
 import dev.signet.core.keys.ApiKey;
 import dev.signet.core.scheme.Component;
 import dev.signet.core.scheme.Scheme;
@@ -48,6 +56,9 @@ final class ExplainCommand {
                 --keys is the server's key file; --secret checks against one secret for whichever key id
                 the request names. --at evaluates the time window at TIME (epoch seconds or an ISO-8601
                 instant) instead of now, for a capture from a log. Exit status 0 passes, 1 refused.
+                --preset rfc9421 prints the RFC 9421 signature base the server builds (its default
+                policy) and needs the absolute --url the client signed (@target-uri), or a request line
+                and Host header in the headers file from which http://HOST/TARGET is assumed.
             """;
 
     private static final Set<String> OPTIONS = Set.of("preset", "headers-file", "header", "method", "url", "path",
@@ -65,6 +76,9 @@ final class ExplainCommand {
 
     int run(List<String> words) throws UsageException {
         Arguments arguments = Arguments.parse(words, Set.of(), OPTIONS);
+        if (Rfc9421Scheme.NAME.equals(arguments.required("preset"))) {
+            return explainRfc9421(arguments);
+        }
         Scheme scheme = PresetOption.named(arguments.required("preset"));
         CapturedRequest captured = captured(arguments);
         String method = arguments.value("method").or(captured::method)
@@ -80,6 +94,73 @@ final class ExplainCommand {
         Explanation explanation = new RequestExplainer(scheme, at, keys).explain(request, bodyHash);
         print(scheme, request, body.length, bodyHash, at, explanation);
         return explanation.passes() ? 0 : 1;
+    }
+
+    /** RFC 9421: the same offline pipeline, with the signature base in place of a signed string. */
+    private int explainRfc9421(Arguments arguments) throws UsageException {
+        CapturedRequest captured = captured(arguments);
+        String method = arguments.value("method").or(captured::method)
+                .orElseThrow(() -> new UsageException("--method is required (the headers file has no request line)"))
+                .toUpperCase(Locale.ROOT);
+        String target = arguments.value("url").orElse(null);
+        if (target == null) {
+            String host = captured.headers().stream().filter(h -> h.name().equalsIgnoreCase("Host")).map(Header::value)
+                    .findFirst().orElseThrow(() -> new UsageException("--url is required (no Host header to rebuild it from)"));
+            String requestTarget = arguments.value("path").or(captured::target)
+                    .orElseThrow(() -> new UsageException("--url is required (the headers file has no request line)"));
+            target = "http://" + host.trim() + requestTarget;
+        }
+        URI uri;
+        try {
+            uri = new URI(target);
+        } catch (URISyntaxException e) {
+            throw new UsageException("not a URL: " + target);
+        }
+        if (uri.getScheme() == null || uri.getRawAuthority() == null) {
+            throw new UsageException("--url must be absolute (scheme and host): RFC 9421 signs @target-uri");
+        }
+        byte[] body = BodyOptions.read(arguments).map(BodyOptions::bytes).or(captured::body).orElse(new byte[0]);
+        Clock at = at(arguments);
+        ReceivedRequest request = new ReceivedRequest(method, uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/"
+                : uri.getRawPath(), uri.getRawQuery(), headerSource(captured.headers()), null, target);
+        KeyRepository keys = keys(arguments);
+        Rfc9421Scheme scheme = new Rfc9421Scheme(Rfc9421Policy.DEFAULT);
+        VerificationPipeline pipeline = VerificationPipeline.offline(scheme, at, keys::find);
+        List<String> lines = new ArrayList<>();
+        dev.signet.core.internal.verification.Trace trace = (step, outcome, detail) -> lines.add(String.format("  %-5s %-14s %-12s %s",
+                step.number(), step.label(), label(switch (outcome) {
+                    case PASSED -> Status.PASSED;
+                    case FAILED -> Status.FAILED;
+                    case NOT_CHECKED -> Status.NOT_CHECKED;
+                }), detail));
+        Verification outcome;
+        try {
+            outcome = pipeline.verify(request, BodySource.of(body), Endpoint.scoped(Set.of()), trace);
+        } catch (IOException e) {
+            throw new UsageException(e.getMessage());
+        }
+        out.println("preset   rfc9421  (Signet's default policy: @method, @target-uri or @authority+@path(+@query),"
+                + " content-digest with a body)");
+        out.println("request  " + method + " " + target);
+        out.println("body     " + body.length + " bytes");
+        out.println("checked  at " + at.instant());
+        out.println();
+        if (pipeline.readCredentials(request) instanceof Credentials c && c.detail() instanceof Rfc9421Scheme.Selected selected) {
+            out.println("signature " + selected.signature().label() + ": base the server builds, each line after '|':");
+            selected.base().lines().forEach(line -> out.println("  |" + line));
+            out.println();
+        }
+        out.println("pipeline");
+        lines.forEach(out::println);
+        out.println();
+        if (outcome instanceof Refusal refusal) {
+            out.println("verdict  REFUSED at step " + refusal.failure().step().number() + ": " + refusal.failure()
+                    + " (" + refusal.detail() + ")");
+            return 1;
+        }
+        out.println("verdict  PASSES every step that can be checked offline (1, 2, 3, 5, 7); the server still"
+                + " decides replay, allowlist, scope and rate limit.");
+        return 0;
     }
 
     private static CapturedRequest captured(Arguments arguments) throws UsageException {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.signet.examples.cli;
 
+import dev.signet.core.internal.crypto.PemKeys;
 import dev.signet.core.keys.ApiKey;
 import dev.signet.core.keys.IpRange;
 import dev.signet.core.keys.KeyStatus;
@@ -53,6 +54,11 @@ final class KeyFileStore implements KeyStore {
         change(keyId, key -> {
             if (key.status() == KeyStatus.REVOKED) {
                 throw new StoreFailure("key " + keyId + " is revoked; a revoked key cannot be rotated");
+            }
+            if (key.publicKey() != null) {
+                // A new secret would turn an RFC 9421 key pair into an HMAC key its holder cannot sign for.
+                throw new StoreFailure("key " + keyId + " verifies with a " + key.publicKey().algorithm().rfcName()
+                        + " public key; rotate makes secrets. Make a new pair with keygen --algorithm, then revoke this key");
             }
             return rotated(key, newSecret, oldNotAfter, now);
         });
@@ -108,9 +114,13 @@ final class KeyFileStore implements KeyStore {
     /** A key in the key file's format ({@link dev.signet.provider.keys.KeyFile}); the inverse of its parser. */
     static JsonObject toJson(ApiKey key) {
         JsonObjectBuilder o = Json.createObjectBuilder().add("id", key.id());
+        if (key.publicKey() != null) {
+            // An RFC 9421 key pair's public half: without it a change to any other key would drop this one's.
+            o.add("algorithm", key.publicKey().algorithm().rfcName()).add("publicKey", PemKeys.toPem(key.publicKey().key()));
+        }
         if (key.secrets().size() == 1 && key.secrets().get(0).notAfter() == null) {
             o.add("secret", key.secrets().get(0).reveal());
-        } else {
+        } else if (!key.secrets().isEmpty()) {
             JsonArrayBuilder secrets = Json.createArrayBuilder();
             for (Secret s : key.secrets()) {
                 JsonObjectBuilder so = Json.createObjectBuilder().add("value", s.reveal());

@@ -142,6 +142,9 @@ final class KeysCommand {
 
     /** How many secrets verify now and when the ending ones end; never a value. */
     private static String secrets(ApiKey key, Instant now) {
+        if (key.publicKey() != null && key.secrets().isEmpty()) {
+            return key.publicKey().algorithm().rfcName() + " public key";
+        }
         List<Secret> valid = key.secretsValidAt(now);
         List<String> ends = valid.stream().filter(s -> s.notAfter() != null).map(s -> "until " + s.notAfter()).toList();
         String text = valid.size() + (ends.isEmpty() ? "" : " (" + String.join(", ", ends) + ")");

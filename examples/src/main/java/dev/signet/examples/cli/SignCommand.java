@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.signet.examples.cli;
 
+import dev.signet.core.rfc9421.DigestAlgorithm;
 import dev.signet.core.internal.crypto.BodyHash;
+import dev.signet.core.internal.rfc9421.ContentDigest;
+import dev.signet.core.internal.rfc9421.Rfc9421Scheme;
+import dev.signet.core.internal.rfc9421.Rfc9421Signer;
+import dev.signet.core.internal.verification.HeaderSource;
 import dev.signet.core.keys.ApiKey;
 import dev.signet.core.keys.Secret;
 import dev.signet.core.internal.verification.BodySource;
@@ -31,7 +36,8 @@ final class SignCommand {
 
     static final String USAGE = """
             sign --preset NAME --url URL [--method METHOD] [--body TEXT | --body-file FILE]
-                 (--keys FILE [--key-id ID] | --key-id ID --secret SECRET)
+                 (--keys FILE [--key-id ID] | --key-id ID --secret SECRET
+                  | --preset rfc9421 --key-id ID --algorithm ALG --private-key FILE)
                  [--content-type TYPE] [--curl] [--show-signed-string]
                 Sign one request now and print its signature headers, one 'Name: value' a line, or
                 with --curl a ready curl command (pipe it to sh). The signed path is the URL's raw path,
@@ -43,11 +49,16 @@ final class SignCommand {
                 sender, with --secret SECRET or the key of --keys FILE whose id is --key-id (by default the
                 preset's name), every secret of it that is valid now (Stripe and Standard Webhooks senders
                 sign with each); --delivery-id sets the delivery or message id (a fresh one by default).
+                --preset rfc9421 signs an RFC 9421 message signature over @method, @target-uri (the whole
+                URL, query included) and, with a body, a Content-Digest it adds; with a secret it is
+                hmac-sha256, with --private-key (PKCS#8 PEM) the --algorithm of the key (ed25519,
+                ecdsa-p256-sha256, ecdsa-p384-sha384, rsa-pss-sha512, rsa-v1_5-sha256).
+                --show-signed-string then prints the signature base.
             """;
 
     private static final Set<String> FLAGS = Set.of("curl", "show-signed-string");
     private static final Set<String> OPTIONS = Set.of("preset", "url", "method", "body", "body-file", "keys", "key-id",
-            "secret", "content-type", "delivery-id");
+            "secret", "content-type", "delivery-id", "private-key", "algorithm");
 
     private final Clock clock;
     private final PrintStream out;
@@ -67,6 +78,9 @@ final class SignCommand {
         }
         if (arguments.value("delivery-id").isPresent()) {
             throw new UsageException("--delivery-id is for the webhook presets");
+        }
+        if (Rfc9421Scheme.NAME.equals(arguments.required("preset"))) {
+            return signRfc9421(arguments);
         }
         Scheme scheme = PresetOption.named(arguments.required("preset"));
         String url = arguments.required("url");
@@ -90,12 +104,7 @@ final class SignCommand {
             err.println("signed string (secret redacted):");
             signer.signedStringRedacted(request, key.id(), timestamp, nonce).lines().forEach(line -> err.println("  |" + line));
         }
-        if (arguments.has("curl")) {
-            out.println(CurlCommand.render(method, url, headers, body));
-        } else {
-            headers.forEach((name, value) -> out.println(name + ": " + value));
-        }
-        return 0;
+        return print(arguments, method, url, headers, body);
     }
 
     /** Signs as a webhook sender: its headers over the raw body, for the secret(s) given. */
@@ -128,12 +137,40 @@ final class SignCommand {
             err.println("signed content (as the sender MACs it):");
             err.println("  |" + scheme.signedContentRedacted(delivery, bytes.length));
         }
-        if (arguments.has("curl")) {
-            out.println(CurlCommand.render(method, url, headers, body));
-        } else {
-            headers.forEach((name, value) -> out.println(name + ": " + value));
+        return print(arguments, method, url, headers, body);
+    }
+
+    /** RFC 9421: the default components of Signet's policy, a fresh created and nonce, Content-Digest for a body. */
+    private int signRfc9421(Arguments arguments) throws UsageException {
+        String url = arguments.required("url");
+        absoluteHttp(url);
+        Optional<BodyOptions> body = BodyOptions.read(arguments);
+        String method = arguments.value("method").orElse(body.isPresent() ? "POST" : "GET").toUpperCase(Locale.ROOT);
+        Rfc9421Options.Signing signing = Rfc9421Options.resolve(arguments);
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (body.isPresent()) {
+            headers.put("Content-Type", arguments.value("content-type").orElse("application/json"));
         }
-        return 0;
+        Map<DigestAlgorithm, byte[]> digests = null;
+        if (body.isPresent()) {
+            ContentDigest.Hasher hasher = new ContentDigest.Hasher(Set.of(DigestAlgorithm.SHA_256));
+            byte[] bytes = body.get().bytes();
+            hasher.update(bytes, 0, bytes.length);
+            digests = hasher.finish();
+        }
+        Rfc9421Signer.Result result;
+        try {
+            result = Rfc9421Signer.builder(signing.keyId(), signing.key()).build().sign(method, url,
+                    HeaderSource.of(headers), digests, clock.instant(), UUID.randomUUID().toString());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        headers.putAll(result.headers());
+        if (arguments.has("show-signed-string")) {
+            err.println("signature base (" + signing.key().algorithm().rfcName() + "), each line after '|':");
+            result.signed().base().lines().forEach(line -> err.println("  |" + line));
+        }
+        return print(arguments, method, url, headers, body);
     }
 
     /** {@code --secret}, or the valid secrets of the key file's key named by {@code --key-id} or the preset. */
@@ -155,6 +192,16 @@ final class SignCommand {
             throw new UsageException("key " + id + " has no secret valid now");
         }
         return valid;
+    }
+
+    /** The signed headers, or with {@code --curl} a ready command that sends them. */
+    private int print(Arguments arguments, String method, String url, Map<String, String> headers, Optional<BodyOptions> body) {
+        if (arguments.has("curl")) {
+            out.println(CurlCommand.render(method, url, headers, body));
+        } else {
+            headers.forEach((name, value) -> out.println(name + ": " + value));
+        }
+        return 0;
     }
 
     private static URI absoluteHttp(String url) throws UsageException {

@@ -25,7 +25,7 @@ final class DemoBanner {
     }
 
     static String render(URI base, DemoKeys keys, Optional<Path> keysFile) {
-        String presets = Presets.all().stream().map(Scheme::name).collect(Collectors.joining(", "));
+        String presets = Presets.all().stream().map(Scheme::name).collect(Collectors.joining(", ")) + ", rfc9421";
         String webhooks = WebhookPresets.all().stream().map(WebhookScheme::name).collect(Collectors.joining(", "));
         StringBuilder out = new StringBuilder();
         out.append("Signet demo server: ").append(base).append('\n')

@@ -33,7 +33,8 @@ public final class DemoServer implements AutoCloseable {
 
     /** The JAX-RS resources; the CDI-managed ones are also listed among the beans below. */
     private static final List<Class<?>> RESOURCES = List.of(HealthResource.class, TimestampSecretEndpoints.class,
-            JsonPayloadEndpoints.class, CanonicalEndpoints.class, CanonicalNonceEndpoints.class, WebhookEndpoints.class);
+            JsonPayloadEndpoints.class, CanonicalEndpoints.class, CanonicalNonceEndpoints.class, WebhookEndpoints.class,
+            Rfc9421Endpoints.class);
 
     /**
      * Every bean the application needs, named rather than discovered: in the shaded jar all archives are one
@@ -42,7 +43,7 @@ public final class DemoServer implements AutoCloseable {
      */
     private static final List<Class<?>> BEANS = List.of(SignetRuntime.class, VerifiedCaller.class, SpooledBodies.class, WeldRequestScope.class,
             TimestampSecretEndpoints.class, JsonPayloadEndpoints.class, CanonicalEndpoints.class,
-            CanonicalNonceEndpoints.class, WebhookEndpoints.class);
+            CanonicalNonceEndpoints.class, WebhookEndpoints.class, Rfc9421Endpoints.class);
 
     private final WeldContainer weld;
     private final HttpServer http;

@@ -204,6 +204,31 @@ class KeysCommandTest {
     }
 
     @Test
+    void anRfc9421KeyPairInTheFileKeepsItsPublicKeyWhenOtherKeysChangeAndIsNotRotatedIntoASecret() {
+        Path file = directory.resolve("keys.json");
+        Captured out = new Captured();
+        Captured err = new Captured();
+        int made = new Signet(Clock.fixed(NOW, ZoneOffset.UTC), new KeyGenerator(), out.stream(), err.stream(), Map.of())
+                .run("keygen", "--keys", file.toString(), "--id", "partner-ed", "--algorithm", "ed25519");
+        assertEquals(0, made, err.text());
+        var publicKey = read(Store.FILE, "partner-ed").publicKey();
+        keys(Store.FILE, "add", "--id", "other");
+
+        assertEquals(0, keys(Store.FILE, "disable", "--id", "other").status()); // rewrites every key of the file
+        assertEquals(0, keys(Store.FILE, "disable", "--id", "partner-ed").status());
+        ApiKey pair = read(Store.FILE, "partner-ed");
+        assertEquals(publicKey, pair.publicKey());
+        assertTrue(pair.secrets().isEmpty());
+        assertEquals(KeyStatus.DISABLED, pair.status());
+
+        Result rotated = keys(Store.FILE, "rotate", "--id", "partner-ed");
+        assertEquals(2, rotated.status());
+        assertTrue(rotated.err().contains("public key"), rotated.err());
+        assertTrue(read(Store.FILE, "partner-ed").secrets().isEmpty());
+        assertTrue(keys(Store.FILE, "list").out().lines().anyMatch(l -> l.startsWith("partner-ed") && l.contains("ed25519 public key")));
+    }
+
+    @Test
     void theFileStaysOwnerOnlyAfterAChange() throws Exception {
         keys(Store.FILE, "add", "--id", "perm");
         keys(Store.FILE, "rotate", "--id", "perm");

@@ -27,7 +27,10 @@ import java.util.Locale;
  * <pre>{"keys":[{"id":"k1","secret":"...","status":"active","scopes":["demo:write"],
  *   "allowedIps":["127.0.0.1/32"],"tenant":"t1","rateLimitPerMinute":120,"expiresAt":"2027-01-01T00:00:00Z"}]}</pre>
  * Only {@code id} and {@code secret} are required. A rotation lists {@code "secrets":[{"value":"old",
- * "notAfter":"..."},{"value":"new"}]} instead of {@code secret}. Errors name the key, never a secret.
+ * "notAfter":"..."},{"value":"new"}]} instead of {@code secret}. A key of one of RFC 9421's asymmetric
+ * algorithms has {@code "algorithm":"ed25519","publicKey":"-----BEGIN PUBLIC KEY-----\n..."} (a name of the
+ * RFC's registry and a PEM SubjectPublicKeyInfo) instead of a secret; {@code "algorithm":"hmac-sha256"} with a
+ * secret is the same as no algorithm. Errors name the key, never a secret.
  */
 public final class KeyFile {
 
@@ -74,6 +77,19 @@ public final class KeyFile {
                 b.secret(notAfter == null ? Secret.of(so.getString("value"))
                         : Secret.validUntil(so.getString("value"), Instant.parse(notAfter)));
             }
+        }
+        String algorithm = o.getString("algorithm", null);
+        if (o.containsKey("publicKey")) {
+            if (algorithm == null) {
+                throw new IllegalArgumentException("key " + id + ": a publicKey needs its algorithm");
+            }
+            try {
+                b.publicKey(algorithm, o.getString("publicKey"));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("key " + id + ": " + e.getMessage());
+            }
+        } else if (algorithm != null && !algorithm.equals("hmac-sha256")) {
+            throw new IllegalArgumentException("key " + id + ": algorithm " + algorithm + " needs a publicKey");
         }
         b.status(KeyStatus.valueOf(o.getString("status", "active").toUpperCase(Locale.ROOT)));
         if (o.containsKey("expiresAt")) {

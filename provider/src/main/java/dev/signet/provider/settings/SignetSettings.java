@@ -5,13 +5,17 @@ import dev.signet.core.internal.address.ForwardedHeader;
 import dev.signet.core.internal.canonical.CanonicalRequest;
 import dev.signet.core.webhooks.WebhookPresets;
 import dev.signet.core.webhooks.WebhookScheme;
+import dev.signet.core.internal.rfc9421.ComponentId;
+import dev.signet.core.internal.rfc9421.Rfc9421Policy;
 import dev.signet.core.keys.IpRange;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Every setting of the provider, each declared once below with its name, default and allowed values, read
@@ -36,7 +40,17 @@ public record SignetSettings(
         int defaultRatePerMinute,
         Map<String, Map<String, String>> customSchemes,
         Optional<JdbcKeySettings> jdbcKeys,
-        Map<String, String> schemeKeys) {
+        Map<String, String> schemeKeys,
+        Rfc9421Policy rfc9421,
+        ResponseSigning responseSigning) {
+
+    /**
+     * RFC 9421 response signatures: whether every rfc9421 endpoint signs its responses (else only those with
+     * {@code @SignedRequired(signResponse = true)}), and the server's own key: its id, algorithm and a file
+     * holding its PKCS#8 PEM private key (or, for hmac-sha256, the secret as text).
+     */
+    public record ResponseSigning(boolean all, Optional<String> keyId, Optional<String> algorithm, Optional<String> keyFile) {
+    }
 
     private static final long MAX_BODY_CEILING = 1L << 40; // 1 TiB: above it a typo is likelier than a need
 
@@ -72,10 +86,21 @@ public record SignetSettings(
     static final Setting<Integer> JDBC_CACHE_SIZE = new Setting<>("signet.keys.jdbc.cache-size", "10000",
             Setting.intBetween(1, 10_000_000, "keys"));
 
+    /** The RFC 9421 policy's settings, under {@code signet.rfc9421.} (and {@code signet.scheme.<name>.} for a variant). */
+    static final String RFC9421_PREFIX = "signet.rfc9421.";
+    static final List<String> RFC9421_KEYS = List.of("components", "window-seconds", "nonce-required", "tag", "label");
+    static final Setting<Boolean> SIGN_RESPONSES = new Setting<>("signet.rfc9421.sign-responses", "false", Setting::bool);
+    static final Setting<String> RESPONSE_KEY_ID = new Setting<>("signet.rfc9421.response-key-id", null, s -> s);
+    static final Setting<String> RESPONSE_ALGORITHM = new Setting<>("signet.rfc9421.response-algorithm", null, text -> {
+        dev.signet.core.rfc9421.SignatureAlgorithm.named(text);
+        return text;
+    });
+    static final Setting<String> RESPONSE_KEY_FILE = new Setting<>("signet.rfc9421.response-key-file", null, s -> s);
+
     /** The keys of {@code signet.scheme.<name>.*} that a custom scheme may set. */
     static final List<String> SCHEME_KEYS = List.of("header.key-id", "header.timestamp", "header.signature",
             "header.nonce", "template", "json", "encoding", "timestamp-format", "window-seconds", "replay-key",
-            "nonce-format", "error-format");
+            "nonce-format", "error-format", "type", "components", "nonce-required", "tag", "label");
 
     /**
      * {@code signet.scheme.<name>.key}: the key a webhook scheme's endpoints verify with when their
@@ -112,7 +137,10 @@ public record SignetSettings(
                 DEFAULT_RATE.require(source),
                 Map.copyOf(custom),
                 jdbcKeys(source),
-                schemeKeys(source));
+                schemeKeys(source),
+                rfc9421Policy(source::get, RFC9421_PREFIX, Rfc9421Policy.DEFAULT),
+                new ResponseSigning(SIGN_RESPONSES.require(source), RESPONSE_KEY_ID.read(source), RESPONSE_ALGORITHM.read(source),
+                        RESPONSE_KEY_FILE.read(source)));
     }
 
     /** The JDBC key store, when a JNDI name or a URL names one; both, or one beside a key file, is an error. */
@@ -160,6 +188,58 @@ public record SignetSettings(
         if (!CanonicalRequest.isWellFormedKeyId(text)) {
             throw new IllegalArgumentException("a key id is 1 to 256 visible ASCII characters");
         }
+        return text;
+    }
+
+    /**
+     * An RFC 9421 policy from settings named {@code prefix + key} (keys in {@link #RFC9421_KEYS}), each
+     * absent one taken from {@code base}. A bad value fails with the setting named.
+     */
+    public static Rfc9421Policy rfc9421Policy(Function<String, Optional<String>> lookup, String prefix, Rfc9421Policy base) {
+        SettingsSource source = name -> lookup.apply(name);
+        Rfc9421Policy policy = base;
+        Optional<List<ComponentId>> components = new Setting<>(prefix + "components", null, SignetSettings::components).read(source);
+        if (components.isPresent()) {
+            policy = policy.withRequired(components.get());
+        }
+        Optional<Duration> window = new Setting<>(prefix + "window-seconds", null,
+                Setting.longBetween(1, 3600, "seconds").andThen(Duration::ofSeconds)).read(source);
+        if (window.isPresent()) {
+            policy = policy.withWindow(window.get());
+        }
+        Optional<Boolean> nonce = new Setting<>(prefix + "nonce-required", null, Setting::bool).read(source);
+        if (nonce.isPresent()) {
+            policy = policy.withNonceRequired(nonce.get());
+        }
+        Optional<String> tag = new Setting<>(prefix + "tag", null, SignetSettings::sfString).read(source);
+        if (tag.isPresent()) {
+            policy = policy.withTag(tag.get());
+        }
+        Optional<String> label = new Setting<>(prefix + "label", null, text -> {
+            dev.signet.core.internal.rfc9421.HttpSignatures.requireLabel(text);
+            return text;
+        }).read(source);
+        if (label.isPresent()) {
+            policy = policy.withLabel(label.get());
+        }
+        return policy;
+    }
+
+    /**
+     * Component identifiers, comma-separated: a field name ({@code content-type}), a derived component
+     * ({@code @query}), or a serialized identifier ({@code "@query-param";name="id"}).
+     */
+    private static List<ComponentId> components(String text) {
+        List<ComponentId> out = new ArrayList<>();
+        for (String entry : list(text)) {
+            out.add(entry.startsWith("\"") ? ComponentId.parse(entry) : ComponentId.of(entry.toLowerCase(java.util.Locale.ROOT)));
+        }
+        return out;
+    }
+
+    /** A value that goes into a Structured Field String: printable ASCII. */
+    private static String sfString(String text) {
+        dev.signet.core.internal.sf.StructuredFields.serializeBareItem(text);
         return text;
     }
 

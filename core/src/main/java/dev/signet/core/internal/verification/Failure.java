@@ -5,6 +5,8 @@ package dev.signet.core.internal.verification;
 public enum Failure {
     MISSING_CREDENTIALS(Step.CREDENTIALS),
     MALFORMED_CREDENTIALS(Step.CREDENTIALS),
+    /** Well formed, but not what the server's policy asks a signature to hold (RFC 9421: covered components). */
+    POLICY_NOT_MET(Step.CREDENTIALS),
     UNKNOWN_KEY(Step.KEY_LOOKUP),
     /** The key repository could not answer: refuse rather than guess. */
     KEY_REPOSITORY_UNAVAILABLE(Step.KEY_LOOKUP),

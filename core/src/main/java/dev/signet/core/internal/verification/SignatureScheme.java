@@ -6,6 +6,7 @@ import dev.signet.core.scheme.ErrorFormat;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,6 +44,22 @@ public interface SignatureScheme {
      */
     default boolean untimed() {
         return false;
+    }
+
+    /**
+     * Step 5, after the window: whether the credentials themselves say they no longer hold at {@code now}
+     * (RFC 9421's {@code expires}). Most schemes carry no such bound.
+     */
+    default boolean expired(Credentials credentials, Instant now) {
+        return false;
+    }
+
+    /**
+     * Headers a 401 under this scheme carries besides {@code WWW-Authenticate}, telling the caller what a
+     * signature must hold for this request (RFC 9421's {@code Accept-Signature}). None by default.
+     */
+    default Map<String, String> challengeHeaders(ReceivedRequest request) {
+        return Map.of();
     }
 
     /**
@@ -89,22 +106,25 @@ public interface SignatureScheme {
             throws IOException;
 
     /**
-     * The outcome of step 7, with the signed string (secrets redacted) for diagnostics and tools, and, for a
-     * scheme whose replay unit comes from the signature ({@link #replayUniqueFromSignature()}), that unit on
-     * a match.
+     * The outcome of step 7, with the signed string (secrets redacted) for diagnostics and tools; for a
+     * mismatch that has a more precise cause (a body that does not match its digest), what the refusal says;
+     * and, for a scheme whose replay unit comes from the signature ({@link #replayUniqueFromSignature()}),
+     * that unit on a match.
      */
-    record SignatureCheck(Outcome outcome, Optional<String> signedStringRedacted, Optional<String> replayUnique) {
+    record SignatureCheck(Outcome outcome, Optional<String> signedStringRedacted, Optional<String> detail,
+            Optional<String> replayUnique) {
 
         public enum Outcome { MATCH, MISMATCH, BODY_TOO_LARGE }
 
         public SignatureCheck {
             java.util.Objects.requireNonNull(outcome, "outcome");
             java.util.Objects.requireNonNull(signedStringRedacted, "signedStringRedacted");
+            java.util.Objects.requireNonNull(detail, "detail");
             java.util.Objects.requireNonNull(replayUnique, "replayUnique");
         }
 
         public SignatureCheck(Outcome outcome, Optional<String> signedStringRedacted) {
-            this(outcome, signedStringRedacted, Optional.empty());
+            this(outcome, signedStringRedacted, Optional.empty(), Optional.empty());
         }
 
         public static SignatureCheck of(Outcome outcome, String redacted) {
@@ -113,7 +133,12 @@ public interface SignatureScheme {
 
         /** A match whose replay unit the check computed. */
         public static SignatureCheck match(String replayUnique) {
-            return new SignatureCheck(Outcome.MATCH, Optional.empty(), Optional.of(replayUnique));
+            return new SignatureCheck(Outcome.MATCH, Optional.empty(), Optional.empty(), Optional.of(replayUnique));
+        }
+
+        /** A mismatch whose refusal says {@code detail} (never a secret or a signature). */
+        public static SignatureCheck mismatch(String detail, String redacted) {
+            return new SignatureCheck(Outcome.MISMATCH, Optional.ofNullable(redacted), Optional.of(detail), Optional.empty());
         }
     }
 }

@@ -200,6 +200,9 @@ public final class VerificationPipeline {
         if (drift.compareTo(scheme.window()) > 0 || drift.negated().compareTo(ahead) > 0) {
             return new Refusal(Failure.TIMESTAMP_OUT_OF_WINDOW, "Timestamp out of range", 0, Optional.empty());
         }
+        if (scheme.expired(w.credentials, clock.instant())) {
+            return new Refusal(Failure.TIMESTAMP_OUT_OF_WINDOW, "Signature expired", 0, Optional.empty());
+        }
         w.passed(Step.WINDOW, () -> describeDrift(drift));
         return null;
     }
@@ -240,7 +243,7 @@ public final class VerificationPipeline {
                 return Refusal.of(Failure.BODY_TOO_LARGE, "Body larger than the server accepts");
             }
             case MISMATCH -> {
-                Refusal mismatch = Refusal.of(Failure.SIGNATURE_MISMATCH, "Signature mismatch");
+                Refusal mismatch = Refusal.of(Failure.SIGNATURE_MISMATCH, check.detail().orElse("Signature mismatch"));
                 return diagnostics && check.signedStringRedacted().isPresent()
                         ? mismatch.withSignedString(check.signedStringRedacted().get()) : mismatch;
             }

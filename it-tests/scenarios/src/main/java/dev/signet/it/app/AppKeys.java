@@ -29,6 +29,23 @@ public final class AppKeys {
     public static final String EXPIRED = "app-expired";
     /** Allowed only from a documentation network (RFC 5737), so never from the loopback the tests call from. */
     public static final String ELSEWHERE = "app-elsewhere";
+    /** An RFC 9421 Ed25519 key: the WAR holds its public half, the tests sign with its private half. */
+    public static final String ED25519 = "app-ed25519";
+
+    /**
+     * A key pair made for these tests alone (never used anywhere else): the WAR and the test JVM are different
+     * processes, so it cannot be generated at run time.
+     */
+    public static final String ED25519_PUBLIC_PEM = """
+            -----BEGIN PUBLIC KEY-----
+            MCowBQYDK2VwAyEA3t0JQH4SMAgUMM23d9LdXhx/wwTmGYv5YEHmsyrqCFI=
+            -----END PUBLIC KEY-----
+            """;
+    public static final String ED25519_PRIVATE_PEM = """
+            -----BEGIN PRIVATE KEY-----
+            MC4CAQAwBQYDK2VwBCIEIK6xCoqNI2mr4KU2ufcIP5fyVKsgCTbLalrKlvQ843I4
+            -----END PRIVATE KEY-----
+            """;
 
     /**
      * The secret every webhook sender's key holds, in the {@code whsec_} form Stripe and Standard Webhooks
@@ -58,6 +75,7 @@ public final class AppKeys {
             key(REVOKED).scopes(READ, WRITE).status(KeyStatus.REVOKED).build(),
             key(EXPIRED).scopes(READ, WRITE).expiresAt(Instant.parse("2020-01-01T00:00:00Z")).build(),
             key(ELSEWHERE).scopes(READ, WRITE).allowedIp("192.0.2.0/24").build(),
+            ApiKey.builder(ED25519).scopes(READ, WRITE).publicKey("ed25519", ED25519_PUBLIC_PEM).build(),
             webhook(WebhookReceiver.STANDARD_WEBHOOKS), webhook(WebhookReceiver.STRIPE), webhook(WebhookReceiver.GITHUB),
             webhook(WebhookReceiver.SLACK), webhook(WebhookReceiver.SHOPIFY));
     }

@@ -143,6 +143,27 @@ public class LedgerResource {
         return "{\"bodyLength\":" + length + ",\"bodySha256\":\"" + HexFormat.of().formatHex(sha.digest()) + "\"}";
     }
 
+    @GET
+    @Path("rfc9421/echo")
+    @SignedRequired(scheme = "rfc9421", scopes = AppKeys.READ)
+    public String getRfc9421() {
+        return describe(new byte[0]);
+    }
+
+    @POST
+    @Path("rfc9421/echo")
+    @SignedRequired(scheme = "rfc9421", scopes = AppKeys.READ)
+    public String postRfc9421(InputStream body) throws IOException {
+        return describe(body.readAllBytes());
+    }
+
+    @POST
+    @Path("rfc9421/scoped")
+    @SignedRequired(scheme = "rfc9421", scopes = AppKeys.WRITE)
+    public String scopedRfc9421(InputStream body) throws IOException {
+        return describe(body.readAllBytes());
+    }
+
     private String describe(byte[] body) {
         return "{\"keyId\":" + JsonString.quote(caller.keyId())
             + ",\"scheme\":" + JsonString.quote(caller.scheme())

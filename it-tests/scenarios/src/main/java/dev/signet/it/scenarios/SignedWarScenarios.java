@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.signet.it.scenarios;
 
+import dev.signet.core.rfc9421.DigestAlgorithm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -31,7 +32,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.signet.client.HttpSignatureFeature;
 import dev.signet.client.SigningFeature;
+import dev.signet.core.internal.rfc9421.ContentDigest;
+import dev.signet.core.internal.rfc9421.Rfc9421Signer;
+import dev.signet.core.internal.rfc9421.SigningKey;
 import dev.signet.core.scheme.Presets;
 import dev.signet.core.webhooks.WebhookPresets;
 import dev.signet.core.webhooks.WebhookScheme;
@@ -363,6 +368,81 @@ public abstract class SignedWarScenarios {
         assertEquals(401, answer.status(), answer::toString);
         assertEquals("GA2001", answer.string("code"));
         assertFalse(answer.raw().contains("Exception"), answer::toString);
+    }
+
+    // ---- RFC 9421: the standard, through the same pipeline on every server ----
+
+    @Test
+    void rfc9421FromTheClientFilterWithAnHmacSecretIsAcceptedAndTheBodyArrivesByteForByte() {
+        Answer get = rfc9421Signed(HttpSignatureFeature.builder(AppKeys.WRITER).secret(AppKeys.secretOf(AppKeys.WRITER)))
+            .path("rfc9421/echo?page=1&q=a%20b").get();
+        assertEquals(200, get.status(), get::toString);
+        assertEquals("rfc9421", get.string("scheme"));
+
+        byte[] body = uniqueBody();
+        Answer post = rfc9421Signed(HttpSignatureFeature.builder(AppKeys.WRITER).secret(AppKeys.secretOf(AppKeys.WRITER)))
+            .path("rfc9421/echo").post(body);
+        assertEquals(200, post.status(), post::toString);
+        assertEquals(HandSignedRequest.sha256Hex(body), post.string("bodySha256"));
+    }
+
+    @Test
+    void rfc9421WithAnEd25519KeyIsAcceptedAndAKeyWithoutTheScopeIsNot() {
+        Answer post = rfc9421Signed(HttpSignatureFeature.builder(AppKeys.ED25519).privateKeyPem("ed25519", AppKeys.ED25519_PRIVATE_PEM))
+            .path("rfc9421/scoped").post(uniqueBody());
+        assertEquals(200, post.status(), post::toString);
+        assertEquals(AppKeys.ED25519, post.string("keyId"));
+
+        Answer reader = rfc9421Signed(HttpSignatureFeature.builder(AppKeys.READER).secret(AppKeys.secretOf(AppKeys.READER)))
+            .path("rfc9421/scoped").post(uniqueBody());
+        assertEquals(403, reader.status(), reader::toString);
+        assertEquals("https://signet.dev/problems/scope-missing", reader.string("type"));
+    }
+
+    @Test
+    void rfc9421RefusalsCarryAcceptSignatureAndAReplayOrAChangedBodyIsRefused() throws Exception {
+        HttpResponse<String> unsigned = HTTP.send(HttpRequest.newBuilder(api("rfc9421/echo"))
+            .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json").build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, unsigned.statusCode());
+        assertEquals("https://signet.dev/problems/missing-credentials", Answer.of(unsigned).string("type"));
+        assertEquals("sig1=(\"@method\" \"@target-uri\" \"content-digest\");created",
+            unsigned.headers().firstValue("Accept-Signature").orElse(null));
+
+        byte[] body = uniqueBody();
+        HttpRequest signed = rfc9421HandSigned(api("rfc9421/echo"), body, body);
+        assertEquals(200, send(signed).status());
+        Answer replay = send(signed);
+        assertEquals(401, replay.status(), replay::toString);
+        assertEquals("https://signet.dev/problems/replayed", replay.string("type"));
+
+        Answer changed = send(rfc9421HandSigned(api("rfc9421/echo"), body, "{\"amount\":\"99.00\"}".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(401, changed.status(), changed::toString);
+        assertEquals("Content-Digest does not match the body", changed.string("detail"));
+    }
+
+    /** Signed with core's RFC 9421 signer and sent by the JDK client: {@code sent} may differ from {@code signedBody}. */
+    private static HttpRequest rfc9421HandSigned(URI uri, byte[] signedBody, byte[] sent) {
+        ContentDigest.Hasher digest = new ContentDigest.Hasher(java.util.Set.of(DigestAlgorithm.SHA_256));
+        digest.update(signedBody, 0, signedBody.length);
+        Rfc9421Signer signer = Rfc9421Signer.builder(AppKeys.WRITER, SigningKey.hmac(AppKeys.secretOf(AppKeys.WRITER))).build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(sent))
+            .header("Content-Type", "application/octet-stream");
+        signer.sign("POST", uri.toString(), name -> java.util.List.of(), digest.finish(), Instant.now(), UUID.randomUUID().toString())
+            .headers().forEach(request::header);
+        return request.build();
+    }
+
+    private SignedTarget rfc9421Signed(HttpSignatureFeature.Builder feature) {
+        if (client != null) {
+            client.close();
+        }
+        client = ClientBuilder.newBuilder()
+            .connectTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
+            .readTimeout(120, java.util.concurrent.TimeUnit.SECONDS)
+            .register(feature.build())
+            .build();
+        return new SignedTarget(client, URI.create(base.toExternalForm()).resolve("api/"));
     }
 
     /** The application's base, {@code http://127.0.0.1:port/ledger/}, for subclasses that add scenarios. */

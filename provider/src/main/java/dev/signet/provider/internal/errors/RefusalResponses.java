@@ -28,6 +28,14 @@ public final class RefusalResponses {
 
     /** The answer to a refusal, in the scheme's error format. */
     public Response respond(SignatureScheme scheme, Refusal refusal) {
+        return respond(scheme, refusal, java.util.Map.of());
+    }
+
+    /**
+     * The answer to a refusal; a 401 also carries {@code challenge}, the headers the scheme asks for (RFC
+     * 9421's {@code Accept-Signature}).
+     */
+    public Response respond(SignatureScheme scheme, Refusal refusal, java.util.Map<String, String> challenge) {
         ErrorFormat style = scheme.errorFormat();
         String schemeName = scheme.name();
         String diagnostics = refusal.signedString().orElse(null);
@@ -47,6 +55,7 @@ public final class RefusalResponses {
         if (status == 401) {
             response.header(HttpHeaders.WWW_AUTHENTICATE,
                     "Signet realm=" + JsonString.quote(realm) + ", scheme=" + JsonString.quote(schemeName));
+            challenge.forEach(response::header);
         }
         if (retryAfterSeconds > 0) {
             response.header("Retry-After", retryAfterSeconds);
@@ -69,7 +78,7 @@ public final class RefusalResponses {
     /** The messages of seeds 000/001, word for word where the document has one. */
     static String detailMessage(Failure failure) {
         return switch (failure) {
-            case MISSING_CREDENTIALS, MALFORMED_CREDENTIALS -> "Authentication credentials were not provided";
+            case MISSING_CREDENTIALS, MALFORMED_CREDENTIALS, POLICY_NOT_MET -> "Authentication credentials were not provided";
             case UNKNOWN_KEY, KEY_DISABLED, KEY_REVOKED, KEY_EXPIRED -> "Invalid API Key";
             case TIMESTAMP_OUT_OF_WINDOW -> "Timestamp out of range";
             case SIGNATURE_MISMATCH, REPLAYED -> "Invalid HMAC";
@@ -92,7 +101,7 @@ public final class RefusalResponses {
     /** Seed 004's codes; the ones it does not name (413, 429, 503) use the HTTP status as the code. */
     static String[] envelopeCode(Failure failure) {
         return switch (failure) {
-            case MISSING_CREDENTIALS, MALFORMED_CREDENTIALS -> new String[] {"GA2001", "API_KEY_MISSING"};
+            case MISSING_CREDENTIALS, MALFORMED_CREDENTIALS, POLICY_NOT_MET -> new String[] {"GA2001", "API_KEY_MISSING"};
             case UNKNOWN_KEY -> new String[] {"GA2011", "API_KEY_NOT_FOUND"};
             case KEY_DISABLED, KEY_REVOKED, KEY_EXPIRED -> new String[] {"GA2021", "API_KEY_DISABLED"};
             case TENANT_NOT_FOUND -> new String[] {"GA2032", "WORKSPACE_NOT_FOUND"};

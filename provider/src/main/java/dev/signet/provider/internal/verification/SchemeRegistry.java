@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.signet.provider.internal.verification;
 
+import dev.signet.core.internal.rfc9421.Rfc9421Scheme;
 import dev.signet.core.scheme.Presets;
 import dev.signet.core.scheme.Scheme;
 import dev.signet.core.scheme.SchemeDefinition;
@@ -32,9 +33,17 @@ public final class SchemeRegistry {
         for (WebhookScheme webhook : WebhookPresets.all()) {
             schemes.put(webhook.name(), webhook);
         }
+        schemes.put(Rfc9421Scheme.NAME, new Rfc9421Scheme(settings.rfc9421()));
         settings.customSchemes().forEach((name, definition) -> {
             if (schemes.containsKey(name)) {
                 throw new InvalidSettingException("signet.schemes", name, "'" + name + "' is a preset's name");
+            }
+            if (Rfc9421Scheme.NAME.equals(definition.get("type"))) {
+                // A variant of rfc9421 with its own policy, for the endpoints that name it.
+                schemes.put(name, new Rfc9421Scheme(name, SignetSettings.rfc9421Policy(
+                        key -> Optional.ofNullable(definition.get(key.substring(key.lastIndexOf('.') + 1))),
+                        "signet.scheme." + name + ".", settings.rfc9421())));
+                return;
             }
             try {
                 schemes.put(name, SchemeDefinition.fromSettings(name, definition));
@@ -50,7 +59,8 @@ public final class SchemeRegistry {
         if (settings.window().isPresent()) {
             if (!(byDefault instanceof Scheme header)) {
                 throw new InvalidSettingException("signet.window-seconds", settings.window().get().toSeconds() + "",
-                        "the window of " + defaultScheme + " is set by its own parameters");
+                        "the window of " + defaultScheme + " is set by its own parameters"
+                        + (byDefault instanceof Rfc9421Scheme ? " (signet.rfc9421.window-seconds)" : ""));
             }
             schemes.put(defaultScheme, header.withWindow(settings.window().get()));
         }

@@ -53,11 +53,15 @@ public final class SignatureVerificationFilter implements ContainerRequestFilter
         String path = asReceived.getRawPath();
         String peer = request.getProperty(PeerAddressCapture.PEER_ADDRESS) instanceof String p ? p : null;
         ReceivedRequest received = new ReceivedRequest(request.getMethod(), path, asReceived.getRawQuery(),
-                HeaderSource.ofLists(request.getHeaders()), peer);
+                HeaderSource.ofLists(request.getHeaders()), peer, asReceived.toString());
         Verification outcome = endpoint.pipeline().verify(received, sink -> readBody(request, sink), endpoint.endpoint());
         String scheme = endpoint.pipeline().scheme().name();
         if (outcome instanceof Verified verified) {
             CallerBinding.bind(request, runtime.caller(), verified.key(), scheme);
+            if (verified.credentials().detail() instanceof dev.signet.core.internal.rfc9421.Rfc9421Scheme.Selected selected) {
+                // For the response signature, bound to this request's signature by its label.
+                request.setProperty(ResponseSigningFilter.REQUEST_LABEL, selected.signature().label());
+            }
             runtime.verifiedEvents().fire(new SignedRequestVerified(verified.key().id(), scheme, request.getMethod(), path,
                     verified.clientAddress().map(InetAddress::getHostAddress).orElse(null),
                     Duration.ofNanos(System.nanoTime() - started)));
@@ -70,7 +74,8 @@ public final class SignatureVerificationFilter implements ContainerRequestFilter
                 new Object[] {request.getMethod(), path, scheme, refusal.failure(), refusal.detail(), keyId, peer});
         runtime.refusedEvents().fire(new SignedRequestRefused(keyId, refusal.failure(), scheme, request.getMethod(), path, peer,
                 Duration.ofNanos(System.nanoTime() - started)));
-        request.abortWith(runtime.responses().respond(endpoint.pipeline().scheme(), refusal));
+        request.abortWith(runtime.responses().respond(endpoint.pipeline().scheme(), refusal,
+                endpoint.pipeline().scheme().challengeHeaders(received)));
     }
 
     /**

@@ -39,8 +39,29 @@ public final class SignedEndpoints {
                         + SignedRequiredLookup.describe(method) + ") names an unknown scheme; known: "
                         + runtime.schemes().names()));
         Optional<String> key = endpointKey(runtime, scheme, found.get(), method);
+        boolean signResponse = signsResponses(runtime, scheme, found.get());
         return Optional.of(new SignedEndpoint(runtime.pipeline(scheme),
-                new Endpoint(java.util.Set.of(found.get().annotation().scopes()), key), found.get().where()));
+                new Endpoint(java.util.Set.of(found.get().annotation().scopes()), key), found.get().where(), signResponse));
+    }
+
+    /**
+     * Whether the endpoint's responses are signed (RFC 9421 section 2.4): by its annotation, or for every
+     * rfc9421 endpoint by setting. Only an RFC 9421 scheme can bind a response to the request's signature,
+     * and only a server with a response key can sign: either mistake fails the deployment, not a request.
+     */
+    private static boolean signsResponses(SignetRuntime runtime, SignatureScheme scheme, Found found) {
+        boolean rfc9421 = scheme instanceof dev.signet.core.internal.rfc9421.Rfc9421Scheme;
+        boolean signResponse = found.annotation().signResponse() || (rfc9421 && runtime.settings().responseSigning().all());
+        if (signResponse && !rfc9421) {
+            throw new IllegalStateException("Signet: @SignedRequired(signResponse = true) on " + found.where()
+                    + " needs an RFC 9421 scheme, not " + scheme.name());
+        }
+        if (signResponse && runtime.responseSigner().isEmpty()) {
+            throw new IllegalStateException("Signet: " + found.where() + " signs its responses, but the server has"
+                    + " no response key: set signet.rfc9421.response-key-id, signet.rfc9421.response-algorithm and"
+                    + " signet.rfc9421.response-key-file");
+        }
+        return signResponse;
     }
 
     /**
