@@ -12,8 +12,9 @@ CREATE TABLE IF NOT EXISTS signet_keys (
     tenant                VARCHAR(200),                             -- NULL: no tenant binding
     rate_limit_per_minute INTEGER      NOT NULL DEFAULT 0
                           CHECK (rate_limit_per_minute >= 0),       -- 0: signet.rate-limit.default-per-minute
-    public_key            TEXT,                                     -- reserved for RFC 9421 (PEM SubjectPublicKeyInfo); not read yet
-    public_key_algorithm  VARCHAR(64),                              -- reserved for RFC 9421 (e.g. ed25519); not read yet
+    public_key            TEXT,                                     -- RFC 9421 key pair: its public half (PEM SubjectPublicKeyInfo)
+    public_key_algorithm  VARCHAR(64),                              -- and its algorithm (ed25519, ecdsa-p256-sha256, ...): both or neither;
+                                                                    -- a key with a public key needs no row in signet_key_secrets
     created_at            TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT CURRENT_TIMESTAMP,
     updated_at            TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT CURRENT_TIMESTAMP
 );

@@ -31,6 +31,11 @@ public record PublicVerificationKey(SignatureAlgorithm algorithm, PublicKey key)
         return new PublicVerificationKey(SignatureAlgorithm.named(algorithm), PemKeys.publicKey(pem));
     }
 
+    /** The key as a PEM SubjectPublicKeyInfo, as {@link #fromPem} reads it (for key stores). */
+    public String toPem() {
+        return PemKeys.toPem(key);
+    }
+
     /** The first 16 hex digits of the SHA-256 of the encoded key: enough to tell keys apart in a log. */
     public String fingerprint() {
         try {

@@ -42,8 +42,8 @@ public final class JdbcKeyStore implements KeyRepository {
     /** The DDL on the class path: {@code META-INF/signet/schema-postgresql.sql}. */
     public static final String SCHEMA_RESOURCE = "META-INF/signet/schema-postgresql.sql";
 
-    private static final String SELECT_KEY = "SELECT key_id, status, expires_at, tenant, rate_limit_per_minute"
-            + " FROM signet_keys";
+    private static final String SELECT_KEY = "SELECT key_id, status, expires_at, tenant, rate_limit_per_minute,"
+            + " public_key, public_key_algorithm FROM signet_keys";
     private static final String SELECT_SECRETS = "SELECT key_id, secret, not_after FROM signet_key_secrets";
     private static final String SELECT_SCOPES = "SELECT key_id, scope FROM signet_key_scopes";
     private static final String SELECT_NETWORKS = "SELECT key_id, cidr FROM signet_key_networks";
@@ -102,13 +102,15 @@ public final class JdbcKeyStore implements KeyRepository {
             if (exists(c, key.id())) {
                 throw new KeyStoreException("key " + key.id() + " already exists");
             }
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO signet_keys"
-                    + " (key_id, status, expires_at, tenant, rate_limit_per_minute) VALUES (?, ?, ?, ?, ?)")) {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO signet_keys (key_id, status, expires_at,"
+                    + " tenant, rate_limit_per_minute, public_key, public_key_algorithm) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, key.id());
                 insert.setString(2, key.status().name().toLowerCase(Locale.ROOT));
                 setInstant(insert, 3, key.expiresAt());
                 insert.setString(4, key.tenant());
                 insert.setInt(5, key.rateLimitPerMinute());
+                insert.setString(6, key.publicKey() == null ? null : key.publicKey().toPem());
+                insert.setString(7, key.publicKey() == null ? null : key.publicKey().algorithm().rfcName());
                 insert.executeUpdate();
             }
             for (Secret secret : key.secrets()) {
@@ -261,15 +263,33 @@ public final class JdbcKeyStore implements KeyRepository {
         final ApiKey.Builder key;
         final String id;
         boolean hasSecret;
+        boolean hasPublicKey;
 
         Row(String id, ApiKey.Builder key) {
             this.id = id;
             this.key = key;
         }
 
+        /** An RFC 9421 key pair's public half: both columns or neither. */
+        void publicKey(String pem, String algorithm) {
+            if (pem == null && algorithm == null) {
+                return;
+            }
+            if (pem == null || algorithm == null) {
+                throw new KeyStoreException("key " + id + " has " + (pem == null ? "public_key_algorithm without public_key"
+                        : "public_key without public_key_algorithm"));
+            }
+            try {
+                key.publicKey(algorithm, pem);
+            } catch (IllegalArgumentException e) {
+                throw new KeyStoreException("key " + id + " has a malformed public key in the database: " + e.getMessage());
+            }
+            hasPublicKey = true;
+        }
+
         ApiKey toKey() {
-            if (!hasSecret) {
-                throw new KeyStoreException("key " + id + " has no row in signet_key_secrets");
+            if (!hasSecret && !hasPublicKey) {
+                throw new KeyStoreException("key " + id + " has neither a row in signet_key_secrets nor a public_key");
             }
             try {
                 return key.build();
@@ -289,7 +309,9 @@ public final class JdbcKeyStore implements KeyRepository {
                         .expiresAt(instant(r, "expires_at"))
                         .tenant(r.getString("tenant"))
                         .rateLimitPerMinute(r.getInt("rate_limit_per_minute"));
-                rows.put(id, new Row(id, b));
+                Row row = new Row(id, b);
+                row.publicKey(r.getString("public_key"), r.getString("public_key_algorithm"));
+                rows.put(id, row);
             }
         }
         if (rows.isEmpty()) {

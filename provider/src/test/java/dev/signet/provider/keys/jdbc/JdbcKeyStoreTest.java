@@ -52,6 +52,31 @@ class JdbcKeyStoreTest {
     }
 
     @Test
+    void anRfc9421KeyPairsPublicHalfComesBackAsWritten() throws Exception {
+        java.security.KeyPair pair = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        ApiKey written = ApiKey.builder("pair").publicKey(new dev.signet.core.keys.PublicVerificationKey(
+                dev.signet.core.rfc9421.SignatureAlgorithm.named("ed25519"), pair.getPublic())).scopes("a:read").build();
+        store.add(written);
+
+        ApiKey read = store.find("pair").orElseThrow();
+        assertEquals(written.publicKey(), read.publicKey());
+        assertTrue(read.secrets().isEmpty());
+        assertEquals(written.scopes(), read.scopes());
+    }
+
+    @Test
+    void aPublicKeyWithoutItsAlgorithmIsAKeyStoreErrorNamingTheKey() throws Exception {
+        store.add(ApiKey.of("half", "s"));
+        db.execute("UPDATE signet_keys SET public_key = 'not a pem' WHERE key_id = 'half'");
+        try {
+            KeyStoreException e = assertThrows(KeyStoreException.class, () -> store.find("half"));
+            assertTrue(e.getMessage().contains("half") && e.getMessage().contains("public_key_algorithm"), e.getMessage());
+        } finally {
+            db.execute("DELETE FROM signet_keys WHERE key_id = 'half'"); // the database is shared by this class's tests
+        }
+    }
+
+    @Test
     void anUnknownIdIsEmptyAndIdsAreCaseSensitive() {
         store.add(ApiKey.of("CaseKey", "s"));
         assertTrue(store.find("nobody").isEmpty());
