@@ -3,8 +3,6 @@ package dev.signet.provider.security;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
-import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
-import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessBean;
 import java.lang.annotation.Annotation;
@@ -14,16 +12,17 @@ import java.util.logging.Logger;
 
 /**
  * Decides once, while the application deploys, whether a verified request becomes the Jakarta Security
- * caller: yes when the server has Jakarta Security and the application has no authentication mechanism of
+ * caller: yes when the Jakarta Security API is there and the application has no authentication mechanism of
  * its own (Jakarta Security 3 allows one per application; Signet must not take the place of the
  * application's). Then it registers {@link SignedCallerMechanism}, and the verification filters are
- * followed by {@link JakartaSecurityLogin}. Not final: CDI proxies an extension it injects.
+ * followed by {@link JakartaSecurityLogin}, which finds out on the first request whether the
+ * server implements the API. (Not here: on GlassFish the BeanManager an extension in {@code WEB-INF/lib} is
+ * given at deployment does not always see the server's {@code SecurityContext} bean.) Not final: CDI proxies an extension it injects.
  */
 public class JakartaSecurityExtension implements Extension {
 
     private static final Logger LOG = Logger.getLogger(JakartaSecurityExtension.class.getName());
     private static final String MECHANISM = "jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism";
-    private static final String SECURITY_CONTEXT = "jakarta.security.enterprise.SecurityContext";
     private static final String DEFINITIONS = "jakarta.security.enterprise.authentication.mechanism.http.";
 
     private volatile String applicationMechanism;
@@ -59,15 +58,6 @@ public class JakartaSecurityExtension implements Extension {
         }
         MechanismBean.add(discovery);
         registered = true;
-    }
-
-    /** The API alone is not enough: the server must implement it (a {@code SecurityContext} bean). */
-    void confirm(@Observes AfterDeploymentValidation validation, BeanManager beans) {
-        if (registered && beans.getBeans(loaded(SECURITY_CONTEXT)).isEmpty()) {
-            registered = false;
-            LOG.info("Signet: the Jakarta Security API is present but no implementation is; verified keys are the"
-                    + " JAX-RS caller only");
-        }
     }
 
     /** Whether verified keys are logged in to Jakarta Security in this application. */

@@ -3,6 +3,7 @@ package dev.signet.provider.security;
 
 import dev.signet.provider.caller.VerifiedCaller;
 import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
@@ -47,9 +48,20 @@ public final class JakartaSecurityLogin implements ContainerRequestFilter {
         if (!caller.isVerified()) {
             return;
         }
+        Instance<SecurityContext> security = CDI.current().select(SecurityContext.class);
+        if (security.isUnsatisfied()) {
+            // The API without an implementation (a servlet container with the jar, a test server): nothing to
+            // log in to, and nothing on this server asks Jakarta Security for a caller either.
+            request.setProperty(OUTCOME, "no Jakarta Security implementation");
+            if (warned.compareAndSet(false, true)) {
+                LOG.info("Signet: the Jakarta Security API is present but no implementation is; verified keys are"
+                        + " the JAX-RS caller only. Logged once per endpoint.");
+            }
+            return;
+        }
         AuthenticationStatus status;
         try {
-            status = CDI.current().select(SecurityContext.class).get().authenticate(servletRequest, servletResponse,
+            status = security.get().authenticate(servletRequest, servletResponse,
                     AuthenticationParameters.withParams().credential(new VerifiedKeyCredential(caller.keyId(), caller.scopes())));
         } catch (RuntimeException notLoggedIn) {
             request.setProperty(OUTCOME, "refused: " + notLoggedIn);

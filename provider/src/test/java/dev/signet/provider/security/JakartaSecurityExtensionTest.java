@@ -8,30 +8,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.security.enterprise.authentication.mechanism.http.BasicAuthenticationMechanismDefinition;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.security.Principal;
-import java.util.Set;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 
 /**
- * The deployment-time decision of {@link JakartaSecurityExtension}, in a real CDI container (Weld SE): a
- * verified key becomes the Jakarta Security caller only where the server implements Jakarta Security and the
- * application has no mechanism of its own. That the server then logs the key in is proven on GlassFish and
+ * The deployment-time decision of {@link JakartaSecurityExtension}, in a real CDI container (Weld SE): Signet's
+ * mechanism is registered only where the application has no mechanism of its own. That the server then logs the key in is proven on GlassFish and
  * Payara Micro by the it-tests.
  */
 class JakartaSecurityExtensionTest {
 
     @Test
-    void withAJakartaSecurityImplementationSignetsMechanismIsTheApplicationsMechanism() {
-        try (WeldContainer container = weld(ServerSecurityContext.class)) {
+    void withoutAMechanismOfItsOwnTheApplicationGetsSignets() {
+        try (WeldContainer container = weld()) {
             assertTrue(extension(container).callerRegistered());
             assertInstanceOf(SignedCallerMechanism.class,
                     unproxied(container.select(HttpAuthenticationMechanism.class).get()));
@@ -39,15 +34,8 @@ class JakartaSecurityExtensionTest {
     }
 
     @Test
-    void withoutAnImplementationVerifiedKeysStayTheJaxRsCallerOnly() {
-        try (WeldContainer container = weld()) {
-            assertFalse(extension(container).callerRegistered());
-        }
-    }
-
-    @Test
     void anApplicationsOwnMechanismKeepsItsPlace() {
-        try (WeldContainer container = weld(ServerSecurityContext.class, ApplicationMechanism.class)) {
+        try (WeldContainer container = weld(ApplicationMechanism.class)) {
             JakartaSecurityExtension extension = extension(container);
             assertFalse(extension.callerRegistered());
             assertEquals(ApplicationMechanism.class.getName(), extension.applicationMechanism().orElseThrow());
@@ -58,7 +46,7 @@ class JakartaSecurityExtensionTest {
 
     @Test
     void aMechanismDefinedByAnnotationKeepsItsPlace() {
-        try (WeldContainer container = weld(ServerSecurityContext.class, BasicLoginConfiguration.class)) {
+        try (WeldContainer container = weld(BasicLoginConfiguration.class)) {
             JakartaSecurityExtension extension = extension(container);
             assertFalse(extension.callerRegistered());
             assertTrue(extension.applicationMechanism().orElseThrow().contains("BasicAuthenticationMechanismDefinition"));
@@ -76,36 +64,6 @@ class JakartaSecurityExtensionTest {
 
     private static Object unproxied(HttpAuthenticationMechanism proxy) {
         return proxy instanceof org.jboss.weld.proxy.WeldClientProxy client ? client.getMetadata().getContextualInstance() : proxy;
-    }
-
-    /** Stands for the server's implementation of Jakarta Security: its presence is what the extension checks. */
-    @ApplicationScoped
-    static class ServerSecurityContext implements SecurityContext {
-        @Override
-        public Principal getCallerPrincipal() {
-            return null;
-        }
-
-        @Override
-        public <T extends Principal> Set<T> getPrincipalsByType(Class<T> type) {
-            return Set.of();
-        }
-
-        @Override
-        public boolean isCallerInRole(String role) {
-            return false;
-        }
-
-        @Override
-        public boolean hasAccessToWebResource(String resource, String... methods) {
-            return false;
-        }
-
-        @Override
-        public AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,
-                AuthenticationParameters parameters) {
-            return AuthenticationStatus.NOT_DONE;
-        }
     }
 
     @ApplicationScoped
