@@ -40,10 +40,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>Runs after {@link PayaraMicroScenariosIT} (Failsafe runs classes alphabetically here) on the same port;
  * the deployment waits until that server has let the ports go.
  */
-// Green on its own; run right after PayaraMicroScenariosIT in the same build, its calls reached the previous Payara
-// Micro still holding the port (it logged both "ledger" and "partner"), and got 404 (TOOLCHAIN pitfall 14). Disabled
-// until it gets a port of its own; the in-process MicroProfile Rest Client tests in client-filter still run.
-@org.junit.jupiter.api.Disabled("shares its port with PayaraMicroScenariosIT's instance, which outlives it: 404s")
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class RestClientOnPayaraMicroIT {
