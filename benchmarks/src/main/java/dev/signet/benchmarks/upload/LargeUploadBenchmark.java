@@ -3,6 +3,9 @@ package dev.signet.benchmarks.upload;
 
 import static dev.signet.benchmarks.support.Options.intOption;
 
+import dev.signet.benchmarks.support.Machine;
+import dev.signet.benchmarks.support.Spread;
+
 import dev.signet.benchmarks.Fixtures;
 import dev.signet.benchmarks.server.ChildJvm;
 import dev.signet.benchmarks.server.ServerMain;
@@ -58,7 +61,10 @@ public final class LargeUploadBenchmark {
             System.out.printf(Locale.ROOT, "client pre-hash of the generated body: %.2f s (%.0f MiB/s), sha256 %s%n",
                     hashSeconds, length / 1048576.0 / hashSeconds, hex);
 
+            System.out.println(Machine.describe());
+            java.util.List<Double> ratios = new java.util.ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
+                double[] times = new double[2]; // unsigned, signed
                 // Alternate the order per round so a slower moment of the machine falls on both.
                 boolean signedFirst = round % 2 == 0;
                 for (int k = 0; k < 2; k++) {
@@ -78,13 +84,18 @@ public final class LargeUploadBenchmark {
                     long start = System.nanoTime();
                     HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
                     double seconds = (System.nanoTime() - start) / 1e9;
+                    times[signed ? 1 : 0] = seconds;
                     boolean whole = response.statusCode() == 200 && response.body().contains("\"length\":" + length)
                             && response.body().contains(hex);
                     System.out.printf(Locale.ROOT, "round %d %-8s status %d %s: %.2f s, %.0f MiB/s%n", round,
                             signed ? "signed" : "unsigned", response.statusCode(), whole ? "body verified" : "BODY WRONG " + response.body(),
                             seconds, length / 1048576.0 / seconds);
                 }
+                ratios.add(times[1] / times[0]);
+                System.out.printf(Locale.ROOT, "round %d signed/unsigned wall time %.3f; load %s%n", round, times[1] / times[0], Machine.loadAverage());
             }
+            System.out.printf(Locale.ROOT, "SUMMARY signed/unsigned wall time over %d rounds: %s (target <= 1.10: %s)%n", rounds,
+                    Spread.format(ratios, "%.3f"), Spread.median(ratios) <= 1.10 ? "met" : "missed");
             HttpResponse<String> memory = client.send(HttpRequest.newBuilder(URI.create(base + "/bench/memory")).build(),
                     HttpResponse.BodyHandlers.ofString());
             System.out.println("server heap: " + memory.body());
