@@ -27,7 +27,7 @@ run() { # run <log file> <command...>: logs the command and the load average, th
 for s in $SECTIONS; do
   case "$s" in
     verify) # 1. core verify / raw floor, every preset, 0 B and 1 KiB, paired in time (thread CPU time)
-      run "$OUT/paired-verify.txt" java -Xms1g -Xmx1g -cp "$CP" dev.signet.benchmarks.crypto.PairedVerify --pairs 9 --batch-ms 100 ;;
+      run "$OUT/paired-verify.txt" java -cp "$CP" dev.signet.benchmarks.crypto.PairedVerify --pairs 9 --batch-ms 100 ;;
     profile-verify) # 1b. JFR profile of core verification, canonical-nonce, empty body
       run "$OUT/profile-verify.log" java -XX:StartFlightRecording=filename="$OUT/profile-verify.jfr",settings=profile \
         -cp "$CP" dev.signet.benchmarks.crypto.PairedVerify --pairs 5 --presets canonical-nonce --sizes 0
