@@ -150,7 +150,8 @@ public final class LoadBenchmark {
                             signed.cpuUsPerRequest / plain.cpuUsPerRequest);
                 }
                 System.out.println("load after size " + size + ": " + Machine.loadAverage());
-                System.out.printf(Locale.ROOT, "SUMMARY body %d B, %d threads, median [min-max] over %d rounds, errors %d:%n", size, threads, rounds, errors);
+                System.out.printf(Locale.ROOT, "SUMMARY body %d B, %d threads, median [min-max] over %d rounds, errors %d%s:%n", size, threads, rounds,
+                        errors, errors == 0 ? "" : " (INVALID: a refused request is not a measurement)");
                 System.out.printf(Locale.ROOT, "  unsigned req/s %s, p50 us %s, p99 us %s, server CPU us/request %s, server CPU use %s%n",
                         Spread.format(plainRps, "%.0f"), Spread.format(plainP50, "%.0f"), Spread.format(plainP99, "%.0f"),
                         Spread.format(plainCpuUs, "%.1f"), Spread.format(plainUse, "%.2f"));

@@ -65,6 +65,7 @@ public final class LargeUploadBenchmark {
             java.util.List<Double> ratios = new java.util.ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
                 double[] times = new double[2]; // unsigned, signed
+                boolean bothWhole = true;
                 // Alternate the order per round so a slower moment of the machine falls on both.
                 boolean signedFirst = round % 2 == 0;
                 for (int k = 0; k < 2; k++) {
@@ -87,9 +88,13 @@ public final class LargeUploadBenchmark {
                     times[signed ? 1 : 0] = seconds;
                     boolean whole = response.statusCode() == 200 && response.body().contains("\"length\":" + length)
                             && response.body().contains(hex);
+                    bothWhole &= whole;
                     System.out.printf(Locale.ROOT, "round %d %-8s status %d %s: %.2f s, %.0f MiB/s%n", round,
                             signed ? "signed" : "unsigned", response.statusCode(), whole ? "body verified" : "BODY WRONG " + response.body(),
                             seconds, length / 1048576.0 / seconds);
+                }
+                if (!bothWhole) {
+                    throw new IllegalStateException("round " + round + ": an upload was not accepted whole; no ratio is a measurement");
                 }
                 ratios.add(times[1] / times[0]);
                 System.out.printf(Locale.ROOT, "round %d signed/unsigned wall time %.3f; load %s%n", round, times[1] / times[0], Machine.loadAverage());
