@@ -48,7 +48,8 @@ for s in $SECTIONS; do
         --server-opts "-XX:StartFlightRecording=filename=$OUT/profile-http-server.jfr,settings=profile"
       ./jfr-top.py "$OUT/profile-http-server.jfr" SignatureVerificationFilter.filter 30 > "$OUT/profile-http-filter.txt" ;;
     upload) # 4. 1 GiB upload to a server at -Xmx64m, signed / unsigned wall time, 5 rounds (spool: java.io.tmpdir=/tmp)
-      run "$OUT/upload.txt" java -cp "$CP" dev.signet.benchmarks.upload.LargeUploadBenchmark --mib 1024 --rounds 5 ;;
+      run "$OUT/upload.txt" java -cp "$CP" dev.signet.benchmarks.upload.LargeUploadBenchmark --mib 1024 --rounds 5
+      run "$OUT/upload-tmpfs.txt" java -cp "$CP" dev.signet.benchmarks.upload.LargeUploadBenchmark --mib 1024 --rounds 5 --spool-dir /dev/shm ;;
     memory) # 5. bytes per live replay entry, 1 000 000 entries, local cache
       run "$OUT/replay-memory.txt" java -Xms2g -Xmx2g -cp "$CP" dev.signet.benchmarks.memory.ReplayEntryMemory \
         --entries 1000000 --repeats 3 ;;

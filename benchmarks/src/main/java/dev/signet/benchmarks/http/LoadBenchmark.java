@@ -215,8 +215,9 @@ public final class LoadBenchmark {
         byte[] body = Fixtures.body(size);
         URI uri = URI.create(base + (signed ? "/bench/signed" : "/bench/plain"));
         int kind = signed ? 1 : 0;
-        // Enough distinct signed requests for 2x the last rate over the whole phase (each nonce is accepted once).
-        int needed = (int) Math.max(20_000, 2 * lastRps[kind] * (leadSeconds + seconds));
+        // Enough distinct signed requests for 3x the faster side's last rate over the whole phase (each nonce is
+        // accepted once; a first run that sized this on the signed side's own rate ran out when it sped up).
+        int needed = (int) Math.max(20_000, 3 * Math.max(lastRps[0], lastRps[1]) * (leadSeconds + seconds));
         HttpRequest[] requests = signed ? signedRequests(uri, body, needed) : new HttpRequest[] {request(uri, body).build()};
         AtomicLong next = new AtomicLong();
         long start = System.nanoTime();

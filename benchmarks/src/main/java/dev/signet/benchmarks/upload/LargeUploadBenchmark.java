@@ -2,6 +2,7 @@
 package dev.signet.benchmarks.upload;
 
 import static dev.signet.benchmarks.support.Options.intOption;
+import static dev.signet.benchmarks.support.Options.stringOption;
 
 import dev.signet.benchmarks.support.Machine;
 import dev.signet.benchmarks.support.Spread;
@@ -35,7 +36,7 @@ import java.security.MessageDigest;
  * Content-Length. The resource streams the body through SHA-256 and answers length and hash, which are
  * checked, so a figure is only printed for a body that arrived whole.
  *
- * <p>Options: {@code --mib 1024 --rounds 2}.
+ * <p>Options: {@code --mib 1024 --rounds 2 --spool-dir /dev/shm} (default spool: the server's {@code java.io.tmpdir}).
  */
 public final class LargeUploadBenchmark {
 
@@ -46,9 +47,14 @@ public final class LargeUploadBenchmark {
         long length = intOption(args, "--mib", 1024) * 1024L * 1024L;
         int rounds = intOption(args, "--rounds", 2);
         long seed = 7;
-        try (ChildJvm server = ChildJvm.start(ServerMain.class.getName(),
-                List.of("-Xmx64m", "-Dsignet.max-body-bytes=" + (2L * 1024 * 1024 * 1024),
-                        "-Djava.net.preferIPv4Stack=true"),
+        String spool = stringOption(args, "--spool-dir", "");
+        List<String> serverOptions = new java.util.ArrayList<>(List.of("-Xmx64m", "-Dsignet.max-body-bytes=" + (2L * 1024 * 1024 * 1024),
+                "-Djava.net.preferIPv4Stack=true"));
+        if (!spool.isEmpty()) {
+            serverOptions.add("-Dsignet.spool-directory=" + spool);
+        }
+        System.out.println("spool directory: " + (spool.isEmpty() ? "the default, java.io.tmpdir (" + System.getProperty("java.io.tmpdir") + ")" : spool));
+        try (ChildJvm server = ChildJvm.start(ServerMain.class.getName(), serverOptions,
                 ServerMain.READY, Path.of("target", "upload-server.log"))) {
             URI base = URI.create(server.readyLine().substring(ServerMain.READY.length()).trim());
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
