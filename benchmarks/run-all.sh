@@ -9,7 +9,7 @@
 #   sections: verify profile-verify body http profile-http upload memory cluster (default: all, in that order)
 #   e.g. ./run-all.sh 2026-12-01 body        re-runs section 2 only, into results/2026-12-01/
 # Every section appends its start time, command and `uptime` to results/<date>/runs.txt.
-# About 20 minutes in all on 2 vCPUs. Needs taskset (util-linux) and the JDK's jfr tool on the PATH.
+# About 25 minutes in all on 2 busy vCPUs. Needs taskset (util-linux) and the JDK's jfr tool on the PATH.
 set -e
 cd "$(dirname "$0")"
 CP='target/classes:target/lib/*'
@@ -47,10 +47,10 @@ for s in $SECTIONS; do
         --server-cpus 1 --threads 16 --rounds 2 --seconds 5 --warmup-max-s 30 --sizes 1024 \
         --server-opts "-XX:StartFlightRecording=filename=$OUT/profile-http-server.jfr,settings=profile"
       ./jfr-top.py "$OUT/profile-http-server.jfr" SignatureVerificationFilter.filter 30 > "$OUT/profile-http-filter.txt" ;;
-    upload) # 4. 1 GiB upload to a server at -Xmx64m, signed / unsigned wall time, 5 rounds (spool: java.io.tmpdir=/tmp)
+    upload) # 5. 1 GiB upload to a server at -Xmx64m, signed / unsigned wall time, 5 rounds, spool on /tmp (disk) then tmpfs
       run "$OUT/upload.txt" java -cp "$CP" dev.signet.benchmarks.upload.LargeUploadBenchmark --mib 1024 --rounds 5
       run "$OUT/upload-tmpfs.txt" java -cp "$CP" dev.signet.benchmarks.upload.LargeUploadBenchmark --mib 1024 --rounds 5 --spool-dir /dev/shm ;;
-    memory) # 5. bytes per live replay entry, 1 000 000 entries, local cache
+    memory) # 4. bytes per live replay entry, 1 000 000 entries, local cache
       run "$OUT/replay-memory.txt" java -Xms2g -Xmx2g -cp "$CP" dev.signet.benchmarks.memory.ReplayEntryMemory \
         --entries 1000000 --repeats 3 ;;
     cluster) # 6. clustered vs local replay cache, two JVMs on loopback (no target)
