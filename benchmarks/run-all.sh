@@ -31,7 +31,10 @@ for s in $SECTIONS; do
     profile-verify) # 1b. JFR profile of core verification, canonical-nonce, empty body
       run "$OUT/profile-verify.log" java -XX:StartFlightRecording=filename="$OUT/profile-verify.jfr",settings=profile \
         -cp "$CP" dev.signet.benchmarks.crypto.PairedVerify --pairs 5 --presets canonical-nonce --sizes 0
-      ./jfr-top.py "$OUT/profile-verify.jfr" VerificationPath.verify 30 > "$OUT/profile-verify.txt" ;;
+      ./jfr-top.py "$OUT/profile-verify.jfr" VerificationPath.verify 30 > "$OUT/profile-verify.txt"
+      run "$OUT/profile-verify-json-payload.log" java -XX:StartFlightRecording=filename="$OUT/profile-verify-json-payload.jfr",settings=profile \
+        -cp "$CP" dev.signet.benchmarks.crypto.PairedVerify --pairs 5 --presets json-payload --sizes 0
+      ./jfr-top.py "$OUT/profile-verify-json-payload.jfr" VerificationPath.verify 30 > "$OUT/profile-verify-json-payload.txt" ;;
     body) # 2. body path / raw SHA-256 at 64 MiB, spooled to tmpfs and to disk; then the size sweep (linearity)
       run "$OUT/body-64mib-tmpfs.txt" java -Xmx1g -cp "$CP" dev.signet.benchmarks.body.PairedBodyHashing \
         --dir /dev/shm --sizes 67108864 --reps 30 --warmup 5 --settle-ms 200
