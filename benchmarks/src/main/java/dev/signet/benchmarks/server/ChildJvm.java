@@ -30,15 +30,28 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Starts the child and waits for its marker line. */
     public static ChildJvm start(String mainClass, List<String> jvmOptions, String marker, Path log) throws IOException {
-        ChildJvm child = launch(mainClass, jvmOptions, log);
+        return start(List.of(), mainClass, jvmOptions, marker, log);
+    }
+
+    /**
+     * As {@link #start(String, List, String, Path)}, the command run through {@code prefix}: e.g.
+     * {@code taskset -c 1} to pin the child to a CPU of its own.
+     */
+    public static ChildJvm start(List<String> prefix, String mainClass, List<String> jvmOptions, String marker, Path log)
+            throws IOException {
+        ChildJvm child = launch(prefix, mainClass, jvmOptions, log);
         child.awaitReady(marker);
         return child;
     }
 
     /** Starts the child without waiting: for a peer that becomes ready only once this JVM has joined it. */
     public static ChildJvm launch(String mainClass, List<String> jvmOptions, Path log) throws IOException {
+        return launch(List.of(), mainClass, jvmOptions, log);
+    }
+
+    private static ChildJvm launch(List<String> prefix, String mainClass, List<String> jvmOptions, Path log) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(prefix);
         command.add(java);
         command.addAll(jvmOptions);
         command.add("-cp");

@@ -2,6 +2,10 @@
 package dev.signet.benchmarks.upload;
 
 import static dev.signet.benchmarks.support.Options.intOption;
+import static dev.signet.benchmarks.support.Options.stringOption;
+
+import dev.signet.benchmarks.support.Machine;
+import dev.signet.benchmarks.support.Spread;
 
 import dev.signet.benchmarks.Fixtures;
 import dev.signet.benchmarks.server.ChildJvm;
@@ -32,7 +36,7 @@ import java.security.MessageDigest;
  * Content-Length. The resource streams the body through SHA-256 and answers length and hash, which are
  * checked, so a figure is only printed for a body that arrived whole.
  *
- * <p>Options: {@code --mib 1024 --rounds 2}.
+ * <p>Options: {@code --mib 1024 --rounds 2 --spool-dir /dev/shm} (default spool: the server's {@code java.io.tmpdir}).
  */
 public final class LargeUploadBenchmark {
 
@@ -43,9 +47,14 @@ public final class LargeUploadBenchmark {
         long length = intOption(args, "--mib", 1024) * 1024L * 1024L;
         int rounds = intOption(args, "--rounds", 2);
         long seed = 7;
-        try (ChildJvm server = ChildJvm.start(ServerMain.class.getName(),
-                List.of("-Xmx64m", "-Dsignet.max-body-bytes=" + (2L * 1024 * 1024 * 1024),
-                        "-Djava.net.preferIPv4Stack=true"),
+        String spool = stringOption(args, "--spool-dir", "");
+        List<String> serverOptions = new java.util.ArrayList<>(List.of("-Xmx64m", "-Dsignet.max-body-bytes=" + (2L * 1024 * 1024 * 1024),
+                "-Djava.net.preferIPv4Stack=true"));
+        if (!spool.isEmpty()) {
+            serverOptions.add("-Dsignet.spool-directory=" + spool);
+        }
+        System.out.println("spool directory: " + (spool.isEmpty() ? "the default, java.io.tmpdir (" + System.getProperty("java.io.tmpdir") + ")" : spool));
+        try (ChildJvm server = ChildJvm.start(ServerMain.class.getName(), serverOptions,
                 ServerMain.READY, Path.of("target", "upload-server.log"))) {
             URI base = URI.create(server.readyLine().substring(ServerMain.READY.length()).trim());
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -58,7 +67,11 @@ public final class LargeUploadBenchmark {
             System.out.printf(Locale.ROOT, "client pre-hash of the generated body: %.2f s (%.0f MiB/s), sha256 %s%n",
                     hashSeconds, length / 1048576.0 / hashSeconds, hex);
 
+            System.out.println(Machine.describe());
+            java.util.List<Double> ratios = new java.util.ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
+                double[] times = new double[2]; // unsigned, signed
+                boolean bothWhole = true;
                 // Alternate the order per round so a slower moment of the machine falls on both.
                 boolean signedFirst = round % 2 == 0;
                 for (int k = 0; k < 2; k++) {
@@ -78,13 +91,22 @@ public final class LargeUploadBenchmark {
                     long start = System.nanoTime();
                     HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
                     double seconds = (System.nanoTime() - start) / 1e9;
+                    times[signed ? 1 : 0] = seconds;
                     boolean whole = response.statusCode() == 200 && response.body().contains("\"length\":" + length)
                             && response.body().contains(hex);
+                    bothWhole &= whole;
                     System.out.printf(Locale.ROOT, "round %d %-8s status %d %s: %.2f s, %.0f MiB/s%n", round,
                             signed ? "signed" : "unsigned", response.statusCode(), whole ? "body verified" : "BODY WRONG " + response.body(),
                             seconds, length / 1048576.0 / seconds);
                 }
+                if (!bothWhole) {
+                    throw new IllegalStateException("round " + round + ": an upload was not accepted whole; no ratio is a measurement");
+                }
+                ratios.add(times[1] / times[0]);
+                System.out.printf(Locale.ROOT, "round %d signed/unsigned wall time %.3f; load %s%n", round, times[1] / times[0], Machine.loadAverage());
             }
+            System.out.printf(Locale.ROOT, "SUMMARY signed/unsigned wall time over %d rounds: %s (target <= 1.10: %s)%n", rounds,
+                    Spread.format(ratios, "%.3f"), Spread.median(ratios) <= 1.10 ? "met" : "missed");
             HttpResponse<String> memory = client.send(HttpRequest.newBuilder(URI.create(base + "/bench/memory")).build(),
                     HttpResponse.BodyHandlers.ofString());
             System.out.println("server heap: " + memory.body());

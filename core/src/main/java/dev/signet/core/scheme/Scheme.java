@@ -76,7 +76,7 @@ public record Scheme(
 
     /** Whether a change to {@code component} changes the signature. */
     public boolean covers(Component component) {
-        return recipe.components().contains(component);
+        return recipe.covers(component);
     }
 
     public Set<Component> coveredComponents() {

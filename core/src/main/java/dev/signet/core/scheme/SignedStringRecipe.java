@@ -25,6 +25,9 @@ public sealed interface SignedStringRecipe {
     /** The components this recipe covers: a change to any other part of a request does not affect it. */
     Set<Component> components();
 
+    /** Whether the recipe covers {@code component}; asked per request, so it allocates nothing. */
+    boolean covers(Component component);
+
     /**
      * Literal text with {@code {component}} placeholders, such as {@code {timestamp}\n{method}\n{path}\n{bodyHash}}.
      * In {@link #parse}, a two-character {@code \n} stands for a newline, so templates survive being
@@ -88,6 +91,17 @@ public sealed interface SignedStringRecipe {
             return set;
         }
 
+        @Override
+        public boolean covers(Component component) {
+            // A loop, not components(): the stream and the set were 8% of core verification's CPU samples.
+            for (Part p : parts) {
+                if (p instanceof Part.Value v && v.component() == component) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         public sealed interface Part {
             record Literal(String text) implements Part {
             }
@@ -127,6 +141,16 @@ public sealed interface SignedStringRecipe {
             Set<Component> set = EnumSet.noneOf(Component.class);
             members.forEach(m -> set.add(m.component()));
             return set;
+        }
+
+        @Override
+        public boolean covers(Component component) {
+            for (Member m : members) {
+                if (m.component() == component) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         public record Member(String name, Component component) {

@@ -55,12 +55,52 @@ public enum TimestampFormat {
                 return Optional.empty();
             }
             try {
+                if (isWrittenForm(text)) {
+                    return Optional.of(readWrittenForm(text));
+                }
                 return Optional.of(OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
             } catch (DateTimeException malformed) {
                 return Optional.empty();
             }
         }
     };
+
+    /**
+     * Whether {@code text} has exactly the shape {@link #format} writes for ISO 8601,
+     * {@code dddd-dd-ddTdd:dd:dd.dddZ}: the one form clients send, read without {@code DateTimeFormatter}
+     * (its parse was a third of json-payload's verification CPU, benchmarks/README.md section 1). Every other
+     * form goes to the full ISO parser; for this one both give the same instant or the same refusal
+     * ({@code TimestampFormatTest} checks it).
+     */
+    static boolean isWrittenForm(String text) {
+        if (text.length() != 24) {
+            return false;
+        }
+        for (int i = 0; i < 24; i++) {
+            char c = text.charAt(i);
+            char expected = WRITTEN_SHAPE.charAt(i);
+            if (expected == 'd' ? c < '0' || c > '9' : c != expected) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final String WRITTEN_SHAPE = "dddd-dd-ddTdd:dd:dd.dddZ";
+
+    /** The instant of a text of the written form; invalid fields (month 13, 30 February, hour 24) throw. */
+    static Instant readWrittenForm(String text) {
+        return java.time.LocalDateTime.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10), digits(text, 11, 13),
+                digits(text, 14, 16), digits(text, 17, 19), digits(text, 20, 23) * 1_000_000).toInstant(ZoneOffset.UTC);
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            value = value * 10 + (text.charAt(i) - '0');
+        }
+        return value;
+    }
 
     public abstract String format(Instant instant);
 

@@ -13,13 +13,37 @@ public final class HmacSha256 {
     public static final int LENGTH = 32;
     private static final String ALGORITHM = "HmacSHA256";
 
+    /**
+     * Never keyed: each call clones it and keys the clone. Mac.getInstance searches the providers on every call
+     * (with init, about a fifth of a core verification's CPU samples, benchmarks/README.md section 1).
+     */
+    private static final Mac PROTOTYPE = newMac();
+
     private HmacSha256() {
+    }
+
+    private static Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.getProvider(); // chooses the provider now, so that cloning the prototype only reads it
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java platform has HmacSHA256", e);
+        }
+    }
+
+    private static Mac freshMac() {
+        try {
+            return (Mac) PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            return newMac();
+        }
     }
 
     /** The MAC of the UTF-8 bytes of {@code message} under the UTF-8 bytes of {@code key}. */
     public static byte[] mac(byte[] key, String message) {
         try {
-            Mac mac = Mac.getInstance(ALGORITHM);
+            Mac mac = freshMac();
             mac.init(new SecretKeySpec(key, ALGORITHM));
             return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
