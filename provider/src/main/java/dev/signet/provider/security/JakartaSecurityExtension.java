@@ -23,6 +23,7 @@ public class JakartaSecurityExtension implements Extension {
 
     private static final Logger LOG = Logger.getLogger(JakartaSecurityExtension.class.getName());
     private static final String MECHANISM = "jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism";
+    private static final String OWN_MECHANISM = "dev.signet.provider.security.SignedCallerMechanism";
     private static final String DEFINITIONS = "jakarta.security.enterprise.authentication.mechanism.http.";
 
     private volatile String applicationMechanism;
@@ -31,7 +32,9 @@ public class JakartaSecurityExtension implements Extension {
     /** Notes an application's own mechanism: a bean of that type, or one defined by an annotation. */
     void noteMechanisms(@Observes ProcessBean<?> event) {
         Class<?> beanClass = event.getBean().getBeanClass();
-        if (beanClass == SignedCallerMechanism.class) {
+        // By name: naming the class would load it, and with it Jakarta Security's types, which a server
+        // without Jakarta Security does not have.
+        if (beanClass.getName().equals(OWN_MECHANISM)) {
             return;
         }
         for (Type type : event.getBean().getTypes()) {

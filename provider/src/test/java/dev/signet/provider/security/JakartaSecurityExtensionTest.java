@@ -53,6 +53,14 @@ class JakartaSecurityExtensionTest {
         }
     }
 
+    @Test
+    void theExtensionKnowsItsOwnMechanismByItsCurrentName() throws Exception {
+        // The extension names it as text so that it loads on servers without Jakarta Security.
+        java.lang.reflect.Field own = JakartaSecurityExtension.class.getDeclaredField("OWN_MECHANISM");
+        own.setAccessible(true);
+        assertEquals(SignedCallerMechanism.class.getName(), own.get(null));
+    }
+
     private static WeldContainer weld(Class<?>... beans) {
         return new Weld().disableDiscovery().addExtension(new JakartaSecurityExtension()).addBeanClasses(beans)
                 .initialize();
