@@ -6,7 +6,7 @@
 #   ./mvnw -B -o package -pl benchmarks -am -DskipTests
 #
 # Usage: ./run-all.sh [results-folder-name] [section ...]
-#   sections: verify profile-verify body http profile-http upload memory cluster (default: all, in that order)
+#   sections: verify verify-rfc9421 profile-verify body http profile-http upload memory cluster (default: all, in that order)
 #   e.g. ./run-all.sh 2026-12-01 body        re-runs section 2 only, into results/2026-12-01/
 # Every section appends its start time, command and `uptime` to results/<date>/runs.txt.
 # About 25 minutes in all on 2 busy vCPUs. Needs taskset (util-linux) and the JDK's jfr tool on the PATH.
@@ -15,7 +15,7 @@ cd "$(dirname "$0")"
 CP='target/classes:target/lib/*'
 OUT="results/${1:-$(date -u +%F)}"
 [ $# -gt 0 ] && shift
-SECTIONS="${*:-verify profile-verify body http profile-http upload memory cluster}"
+SECTIONS="${*:-verify verify-rfc9421 profile-verify body http profile-http upload memory cluster}"
 mkdir -p "$OUT"
 
 run() { # run <log file> <command...>: logs the command and the load average, then runs it
@@ -28,6 +28,11 @@ for s in $SECTIONS; do
   case "$s" in
     verify) # 1. core verify / raw floor, every preset, 0 B and 1 KiB, paired in time (thread CPU time)
       run "$OUT/paired-verify.txt" java -cp "$CP" dev.signet.benchmarks.crypto.PairedVerify --pairs 9 --batch-ms 100 ;;
+    verify-rfc9421) # 1c. rfc9421 verify / the JDK's raw Signature.verify (or Mac), each algorithm, GET and 1 KiB POST, paired in time
+      run "$OUT/paired-verify-rfc9421.txt" java -cp "$CP" dev.signet.benchmarks.crypto.PairedRfc9421Verify --pairs 9 --batch-ms 100
+      run "$OUT/profile-verify-rfc9421-hmac.log" java -XX:StartFlightRecording=filename="$OUT/profile-verify-rfc9421-hmac.jfr",settings=profile \
+        -cp "$CP" dev.signet.benchmarks.crypto.PairedRfc9421Verify --pairs 5 --warmup-max-s 30 --algorithms hmac-sha256 --sizes 0
+      ./jfr-top.py "$OUT/profile-verify-rfc9421-hmac.jfr" Case.measured 30 > "$OUT/profile-verify-rfc9421-hmac.txt" ;;
     profile-verify) # 1b. JFR profile of core verification, canonical-nonce, empty body
       run "$OUT/profile-verify.log" java -XX:StartFlightRecording=filename="$OUT/profile-verify.jfr",settings=profile \
         -cp "$CP" dev.signet.benchmarks.crypto.PairedVerify --pairs 5 --presets canonical-nonce --sizes 0
