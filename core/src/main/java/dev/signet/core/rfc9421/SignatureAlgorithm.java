@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.signet.core.rfc9421;
 
+import dev.signet.core.internal.crypto.HmacSha256;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.Key;
@@ -15,8 +16,6 @@ import java.security.spec.PSSParameterSpec;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The algorithms of RFC 9421's HTTP Signature Algorithms registry (section 6.2.2), each with the JDK's own
@@ -103,13 +102,7 @@ public enum SignatureAlgorithm {
 
     /** HMAC-SHA256 of {@code base} under {@code key}. */
     public static byte[] hmac(byte[] key, byte[] base) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(base);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java platform has HmacSHA256", e);
-        }
+        return HmacSha256.mac(key, base); // a cloned prototype: no provider search per request
     }
 
     private void requireFits(Key key) {

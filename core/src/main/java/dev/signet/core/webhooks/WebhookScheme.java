@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.signet.core.webhooks;
 
+import dev.signet.core.internal.crypto.HmacSha256;
 import dev.signet.core.keys.ApiKey;
 import dev.signet.core.keys.Secret;
 import dev.signet.core.scheme.ErrorFormat;
@@ -15,7 +16,6 @@ import dev.signet.core.internal.verification.Refusal;
 import dev.signet.core.internal.verification.SignatureScheme;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A webhook sender's signature, as its documentation and official SDK define it. What the senders share is
@@ -51,7 +50,6 @@ public abstract class WebhookScheme implements SignatureScheme {
     static final int MAC_LENGTH = 32;
 
     private static final System.Logger LOG = System.getLogger(WebhookScheme.class.getName());
-    private static final String HMAC = "HmacSHA256";
 
     private final String name;
     private final Duration window;
@@ -230,13 +228,7 @@ public abstract class WebhookScheme implements SignatureScheme {
     }
 
     static Mac mac(byte[] key) {
-        try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(new SecretKeySpec(key, HMAC));
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java platform has HmacSHA256", e);
-        }
+        return HmacSha256.keyed(key);
     }
 
     static byte[] ascii(String text) {

@@ -42,10 +42,20 @@ public final class HmacSha256 {
 
     /** The MAC of the UTF-8 bytes of {@code message} under the UTF-8 bytes of {@code key}. */
     public static byte[] mac(byte[] key, String message) {
+        return mac(key, message.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The MAC of {@code message} under {@code key}. */
+    public static byte[] mac(byte[] key, byte[] message) {
+        return keyed(key).doFinal(message);
+    }
+
+    /** A Mac keyed with {@code key}, for a message that comes in parts (a streamed body). */
+    public static Mac keyed(byte[] key) {
         try {
             Mac mac = freshMac();
             mac.init(new SecretKeySpec(key, ALGORITHM));
-            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every Java platform has HmacSHA256", e);
         }
