@@ -2,6 +2,7 @@ package dev.signet.provider;
 
 import dev.signet.core.scheme.Scheme;
 import dev.signet.provider.caller.PeerAddressCapture;
+import dev.signet.provider.ratelimit.RateLimitHeaders;
 import dev.signet.provider.verification.EndpointTable;
 import dev.signet.provider.verification.ScopeRolesFilter;
 import dev.signet.provider.verification.SignatureVerificationFilter;
@@ -49,6 +50,7 @@ public final class SignedRequiredFeature implements DynamicFeature {
         }
         context.register(PeerAddressCapture.class, Priorities.AUTHENTICATION - 100);
         context.register(new SignatureVerificationFilter(runtime, signed.get()), Priorities.AUTHENTICATION);
+        context.register(RateLimitHeaders.class, Priorities.HEADER_DECORATOR);
         Set<String> roles = roles(method, type);
         if (roles != null) {
             Scheme scheme = signed.get().pipeline().scheme();

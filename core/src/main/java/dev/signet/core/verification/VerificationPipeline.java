@@ -107,7 +107,12 @@ public final class VerificationPipeline {
 
     /** Runs the pipeline for a request to an endpoint that requires {@code scopes}. */
     public Verification verify(ReceivedRequest request, BodySource body, Set<String> scopes) throws IOException {
-        return verify(request, body, scopes, Trace.NONE);
+        return verify(request, body, EndpointRequirements.scopes(scopes), Trace.NONE);
+    }
+
+    /** Runs the pipeline for a request to an endpoint with these requirements (scopes, its own rate). */
+    public Verification verify(ReceivedRequest request, BodySource body, EndpointRequirements endpoint) throws IOException {
+        return verify(request, body, endpoint, Trace.NONE);
     }
 
     /** For a body already hashed (tools, tests, benchmarks): nothing left to read, so nothing to fail. */
@@ -122,15 +127,21 @@ public final class VerificationPipeline {
     /** As {@link #verify(ReceivedRequest, BodySource, Set)}, telling {@code trace} what each step decided. */
     public Verification verify(ReceivedRequest request, BodySource body, Set<String> scopes, Trace trace)
             throws IOException {
-        Walk walk = new Walk(request, body, Set.copyOf(scopes), trace);
+        return verify(request, body, EndpointRequirements.scopes(scopes), trace);
+    }
+
+    /** As {@link #verify(ReceivedRequest, BodySource, EndpointRequirements)}, telling {@code trace} what each step decided. */
+    public Verification verify(ReceivedRequest request, BodySource body, EndpointRequirements endpoint, Trace trace)
+            throws IOException {
+        Walk walk = new Walk(request, body, endpoint, trace);
         for (StepMethod step : ORDER) {
             Refusal refusal = step.run(this, walk);
             if (refusal != null) {
                 trace.step(refusal.failure().step(), Trace.Outcome.FAILED, refusal.detail());
-                return refusal;
+                return walk.rateLimits.isEmpty() ? refusal : refusal.withRateLimits(walk.rateLimits);
             }
         }
-        return new Verified(walk.credentials, walk.key, scheme, walk.clientAddress);
+        return new Verified(walk.credentials, walk.key, scheme, walk.clientAddress, walk.rateLimits);
     }
 
     /** The string this scheme signs for a request, secret redacted: for diagnostics and tools. */
@@ -278,11 +289,34 @@ public final class VerificationPipeline {
             w.notChecked(Step.REPLAY_RECORD, () -> "the server records the request as accepted");
         }
         // Every request whose signature verified counts against its key, also if a later step refuses it.
-        int perMinute = w.key.rateLimitPerMinute() > 0 ? w.key.rateLimitPerMinute() : defaultRatePerMinute;
-        if (rate != null && perMinute > 0) {
-            w.retryAfter = rate.acquire(scheme.name() + '\n' + w.key.id(), perMinute);
+        // One budget per key whatever the scheme; an endpoint's own budget is counted besides, per key.
+        if (rate == null) {
+            return null;
+        }
+        int perMinute = keyRatePerMinute(w.key);
+        try {
+            if (perMinute > 0) {
+                take(w, RateLimitStatus.KEY, "key\n" + w.key.id(), perMinute);
+            }
+            int endpointRate = w.endpoint.ratePerMinute();
+            if (endpointRate > 0 && w.retryAfter == 0) {
+                take(w, RateLimitStatus.ENDPOINT, "endpoint\n" + w.endpoint.endpoint() + '\n' + w.key.id(), endpointRate);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Signet: the rate budget store failed; request refused", e);
+            return Refusal.of(Failure.RATE_LIMIT_UNAVAILABLE, "Rate limiting is unavailable");
         }
         return null;
+    }
+
+    private void take(Walk w, String policy, String bucket, int perMinute) {
+        Ports.Allowance allowance = rate.take(bucket, perMinute);
+        w.rateLimits.add(new RateLimitStatus(policy, perMinute, 60, allowance.remaining(), allowance.resetSeconds()));
+        w.retryAfter = Math.max(w.retryAfter, allowance.retryAfterSeconds());
+    }
+
+    private int keyRatePerMinute(ApiKey key) {
+        return key.rateLimitPerMinute() > 0 ? key.rateLimitPerMinute() : defaultRatePerMinute;
     }
 
     private Refusal step9Allowlist(Walk w) {
@@ -306,15 +340,16 @@ public final class VerificationPipeline {
                     : String.join(" ", new TreeSet<>(w.key.scopes()))) + "; the endpoint's @SignedRequired(scopes) decides");
             return null;
         }
-        if (w.scopes.isEmpty() && scheme.requiresEndpointScope()) {
+        Set<String> required = w.endpoint.scopes();
+        if (required.isEmpty() && scheme.requiresEndpointScope()) {
             return Refusal.of(Failure.ENDPOINT_NOT_OPEN, "Endpoint declares no scope");
         }
-        if (!w.key.hasScopes(w.scopes)) {
+        if (!w.key.hasScopes(required)) {
             return Refusal.of(Failure.SCOPE_MISSING, "Missing scope");
         }
         w.passed(Step.SCOPE, () -> "key holds " + (w.key.scopes().isEmpty() ? "no scope"
                 : String.join(" ", new TreeSet<>(w.key.scopes()))) + "; endpoint requires "
-                + (w.scopes.isEmpty() ? "none" : String.join(" ", new TreeSet<>(w.scopes))));
+                + (required.isEmpty() ? "none" : String.join(" ", new TreeSet<>(required))));
         return null;
     }
 
@@ -327,7 +362,9 @@ public final class VerificationPipeline {
         if (w.retryAfter > 0) {
             return Refusal.of(Failure.RATE_LIMITED, "Rate limit exceeded").retryAfter(w.retryAfter);
         }
-        w.passed(Step.RATE_LIMIT, () -> "within the key's budget");
+        w.passed(Step.RATE_LIMIT, () -> w.rateLimits.isEmpty() ? "no limit applies" : "within budget: "
+                + w.rateLimits.stream().map(r -> r.policy() + " " + r.remaining() + " of " + r.quota() + " left")
+                        .collect(java.util.stream.Collectors.joining(", ")));
         return null;
     }
 
@@ -370,18 +407,19 @@ public final class VerificationPipeline {
     private static final class Walk {
         final ReceivedRequest request;
         final BodySource body;
-        final Set<String> scopes;
+        final EndpointRequirements endpoint;
         final Trace trace;
         Credentials credentials;
         ApiKey key;
         String replayKey;
         long retryAfter;
+        final List<RateLimitStatus> rateLimits = new java.util.ArrayList<>(2);
         Optional<InetAddress> clientAddress = Optional.empty();
 
-        Walk(ReceivedRequest request, BodySource body, Set<String> scopes, Trace trace) {
+        Walk(ReceivedRequest request, BodySource body, EndpointRequirements endpoint, Trace trace) {
             this.request = request;
             this.body = body;
-            this.scopes = scopes;
+            this.endpoint = endpoint;
             this.trace = trace;
         }
 

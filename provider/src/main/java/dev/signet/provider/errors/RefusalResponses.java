@@ -60,7 +60,7 @@ public final class RefusalResponses {
             case TENANT_MISMATCH, SCOPE_MISSING, ENDPOINT_NOT_OPEN -> 403;
             case RATE_LIMITED -> 429;
             case BODY_TOO_LARGE -> 413;
-            case REPLAY_STORE_UNAVAILABLE, KEY_REPOSITORY_UNAVAILABLE -> 503;
+            case REPLAY_STORE_UNAVAILABLE, KEY_REPOSITORY_UNAVAILABLE, RATE_LIMIT_UNAVAILABLE -> 503;
             default -> 401;
         };
     }
@@ -77,7 +77,7 @@ public final class RefusalResponses {
             case TENANT_MISMATCH, SCOPE_MISSING, ENDPOINT_NOT_OPEN -> "You do not have permission to perform this action";
             case RATE_LIMITED -> "Request was throttled";
             case BODY_TOO_LARGE -> "Request body too large";
-            case REPLAY_STORE_UNAVAILABLE, KEY_REPOSITORY_UNAVAILABLE -> "Service temporarily unavailable";
+            case REPLAY_STORE_UNAVAILABLE, KEY_REPOSITORY_UNAVAILABLE, RATE_LIMIT_UNAVAILABLE -> "Service temporarily unavailable";
         };
     }
 
@@ -104,7 +104,7 @@ public final class RefusalResponses {
             case ENDPOINT_NOT_OPEN -> new String[] {"50090201", "API_ACCESS_DENIED"};
             case RATE_LIMITED -> new String[] {"429", "RATE_LIMITED"};
             case BODY_TOO_LARGE -> new String[] {"413", "PAYLOAD_TOO_LARGE"};
-            case REPLAY_STORE_UNAVAILABLE, KEY_REPOSITORY_UNAVAILABLE -> new String[] {"503", "SERVICE_UNAVAILABLE"};
+            case REPLAY_STORE_UNAVAILABLE, KEY_REPOSITORY_UNAVAILABLE, RATE_LIMIT_UNAVAILABLE -> new String[] {"503", "SERVICE_UNAVAILABLE"};
         };
     }
 

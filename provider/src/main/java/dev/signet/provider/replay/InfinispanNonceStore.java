@@ -28,6 +28,14 @@ public final class InfinispanNonceStore implements NonceStore, AutoCloseable {
         this.cache = manager.getCache(cacheName);
     }
 
+    /**
+     * The cache {@code cacheName} of a cache manager that also holds other Signet caches; {@link #close()}
+     * stops that manager, and so all of them.
+     */
+    public static InfinispanNonceStore on(EmbeddedCacheManager manager, String cacheName) {
+        return new InfinispanNonceStore(manager, cacheName);
+    }
+
     /** A local, in-JVM cache: no configuration, no network. */
     public static InfinispanNonceStore local() {
         GlobalConfigurationBuilder global = new GlobalConfigurationBuilder().nonClusteredDefault();
@@ -77,6 +85,7 @@ public final class InfinispanNonceStore implements NonceStore, AutoCloseable {
         return cache.getCacheConfiguration().clustering().cacheMode().isClustered();
     }
 
+    /** Stops the cache manager, with every cache on it. */
     @Override
     public void close() {
         manager.stop();

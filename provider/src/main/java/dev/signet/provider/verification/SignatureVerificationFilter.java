@@ -1,24 +1,23 @@
 package dev.signet.provider.verification;
 
-import dev.signet.core.crypto.BodyHash;
 import dev.signet.core.verification.HeaderSource;
 import dev.signet.core.verification.ReceivedRequest;
 import dev.signet.core.verification.Refusal;
 import dev.signet.core.verification.Verification;
 import dev.signet.core.verification.Verified;
 import dev.signet.provider.SignetRuntime;
-import dev.signet.provider.body.CapturedBody;
+import dev.signet.provider.body.RequestBodies;
 import dev.signet.provider.caller.CallerBinding;
 import dev.signet.provider.caller.PeerAddressCapture;
 import dev.signet.provider.events.SignedRequestRefused;
 import dev.signet.provider.events.SignedRequestVerified;
+import dev.signet.provider.ratelimit.RateLimitHeaders;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -47,8 +46,10 @@ public final class SignatureVerificationFilter implements ContainerRequestFilter
         String peer = request.getProperty(PeerAddressCapture.PEER_ADDRESS) instanceof String p ? p : null;
         ReceivedRequest received = new ReceivedRequest(request.getMethod(), path,
                 request.getUriInfo().getRequestUri().getRawQuery(), HeaderSource.ofLists(request.getHeaders()), peer);
-        Verification outcome = endpoint.pipeline().verify(received, () -> readBody(request), endpoint.scopes());
+        Verification outcome = endpoint.pipeline().verify(received, () -> RequestBodies.hash(request, runtime), endpoint.requirements());
         String scheme = endpoint.pipeline().scheme().name();
+        request.setProperty(RateLimitHeaders.PROPERTY, outcome instanceof Verified v ? v.rateLimits()
+                : ((Refusal) outcome).rateLimits());
         if (outcome instanceof Verified verified) {
             CallerBinding.bind(request, runtime.caller(), verified.key(), scheme);
             runtime.verifiedEvents().fire(new SignedRequestVerified(verified.key().id(), scheme, request.getMethod(), path,
@@ -68,18 +69,5 @@ public final class SignatureVerificationFilter implements ContainerRequestFilter
     private String keyIdOf(ReceivedRequest received) {
         return endpoint.pipeline().readCredentials(received.headers()) instanceof dev.signet.core.verification.Credentials c
                 ? c.keyId() : null;
-    }
-
-    private Optional<BodyHash> readBody(ContainerRequestContext request) throws IOException {
-        long declared = request.getLength(); // -1 when not declared
-        if (declared > runtime.bodyReader().maxBytes()) {
-            return Optional.empty(); // refuse before reading a byte
-        }
-        Optional<CapturedBody> body = runtime.bodyReader().read(request.getEntityStream(), declared);
-        if (body.isPresent()) {
-            runtime.spooledBodies().track(body.get()); // deleted when the request ends, however it ends
-            request.setEntityStream(body.get().replay());
-        }
-        return body.map(CapturedBody::hash);
     }
 }

@@ -1,6 +1,7 @@
 package dev.signet.provider.verification;
 
 import dev.signet.core.scheme.Scheme;
+import dev.signet.core.verification.EndpointRequirements;
 import dev.signet.provider.SignetRuntime;
 import dev.signet.provider.verification.SignedRequiredLookup.Found;
 import jakarta.ws.rs.HttpMethod;
@@ -33,8 +34,14 @@ public final class SignedEndpoints {
                 "Signet: @SignedRequired(scheme = \"" + name + "\") on " + found.get().where() + " (serving "
                         + SignedRequiredLookup.describe(method) + ") names an unknown scheme; known: "
                         + runtime.schemes().names()));
-        return Optional.of(new SignedEndpoint(runtime.pipeline(scheme), java.util.Set.of(found.get().annotation().scopes()),
-                found.get().where()));
+        int ratePerMinute = found.get().annotation().ratePerMinute();
+        if (ratePerMinute < 0) {
+            throw new IllegalStateException("Signet: @SignedRequired(ratePerMinute = " + ratePerMinute + ") on "
+                    + found.get().where() + " must be 0 (none of its own) or more");
+        }
+        EndpointRequirements requirements = new EndpointRequirements(java.util.Set.of(found.get().annotation().scopes()),
+                ratePerMinute, httpMethod(type, method) + " " + path(type, method));
+        return Optional.of(new SignedEndpoint(runtime.pipeline(scheme), requirements, found.get().where()));
     }
 
     /** The method's row of the start-up table. */
