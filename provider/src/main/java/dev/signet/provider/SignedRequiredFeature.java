@@ -2,6 +2,8 @@ package dev.signet.provider;
 
 import dev.signet.core.scheme.Scheme;
 import dev.signet.provider.caller.PeerAddressCapture;
+import dev.signet.provider.idempotency.IdempotencyCapture;
+import dev.signet.provider.idempotency.IdempotencyFilter;
 import dev.signet.provider.ratelimit.RateLimitHeaders;
 import dev.signet.provider.verification.EndpointTable;
 import dev.signet.provider.verification.ScopeRolesFilter;
@@ -42,15 +44,26 @@ public final class SignedRequiredFeature implements DynamicFeature {
         // Looked up, not injected: a DynamicFeature is created by the Jakarta REST runtime, outside CDI.
         SignetRuntime runtime = CDI.current().select(SignetRuntime.class).get();
         Optional<SignedEndpoint> signed = SignedEndpoints.resolve(runtime, type, method);
+        Optional<Idempotent> idempotent = SignedEndpoints.idempotent(type, method);
         if (!isRuntimeInternal(type)) {
             runtime.endpoints().add(SignedEndpoints.row(type, method, signed));
         }
         if (signed.isEmpty()) {
+            if (idempotent.isPresent()) {
+                throw new IllegalStateException("Signet: @Idempotent on " + type.getName() + "." + method.getName()
+                        + " needs @SignedRequired: idempotency keys are kept per verified API key");
+            }
             return;
         }
         context.register(PeerAddressCapture.class, Priorities.AUTHENTICATION - 100);
         context.register(new SignatureVerificationFilter(runtime, signed.get()), Priorities.AUTHENTICATION);
         context.register(RateLimitHeaders.class, Priorities.HEADER_DECORATOR);
+        if (idempotent.isPresent()) {
+            context.register(new IdempotencyFilter(runtime, signed.get().pipeline().scheme(), idempotent.get().required()),
+                    Priorities.USER);
+            // Lowest priority: the last response filter and the outermost writer interceptor.
+            context.register(new IdempotencyCapture(runtime), 1);
+        }
         Set<String> roles = roles(method, type);
         if (roles != null) {
             Scheme scheme = signed.get().pipeline().scheme();

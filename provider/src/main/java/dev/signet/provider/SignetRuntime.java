@@ -10,6 +10,7 @@ import dev.signet.provider.caller.VerifiedCaller;
 import dev.signet.provider.errors.RefusalResponses;
 import dev.signet.provider.events.SignedRequestRefused;
 import dev.signet.provider.events.SignedRequestVerified;
+import dev.signet.provider.idempotency.IdempotencyGuard;
 import dev.signet.provider.keys.InMemoryKeyRepository;
 import dev.signet.provider.keys.KeyFile;
 import dev.signet.provider.keys.KeyRepository;
@@ -63,6 +64,8 @@ public class SignetRuntime {
     VerifiedCaller caller;
     @Inject
     SpooledBodies spooledBodies;
+    @Inject
+    Instance<IdempotencyGuard> idempotencyGuards;
 
     private SignetSettings settings;
     private Clock clock;
@@ -175,6 +178,15 @@ public class SignetRuntime {
 
     public VerifiedCaller caller() {
         return caller;
+    }
+
+    /**
+     * The current request's idempotency guard (a request-scoped proxy). An application that names its beans
+     * instead of letting CDI discover them, and leaves this one out, still gets idempotency; only an
+     * exception no mapper answers then holds its key until {@code signet.idempotency.in-flight-seconds}.
+     */
+    public IdempotencyGuard idempotencyGuard() {
+        return idempotencyGuards.isResolvable() ? idempotencyGuards.get() : new IdempotencyGuard();
     }
 
     public Event<SignedRequestVerified> verifiedEvents() {

@@ -5,6 +5,7 @@ import dev.signet.core.scheme.JsonString;
 import dev.signet.core.scheme.Scheme;
 import dev.signet.core.verification.Failure;
 import dev.signet.core.verification.Refusal;
+import dev.signet.provider.idempotency.IdempotencyError;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
@@ -51,6 +52,28 @@ public final class RefusalResponses {
             response.header("Retry-After", retryAfterSeconds);
         }
         return response.build();
+    }
+
+    /**
+     * The answer of the idempotency check (draft-ietf-httpapi-idempotency-key-header-06's 400, 409 and
+     * 422, and 503 when its store cannot answer), in the scheme's error format like every refusal.
+     */
+    public Response idempotency(Scheme scheme, IdempotencyError error) {
+        String body = switch (scheme.errorFormat()) {
+            case DETAIL -> "{\"detail\":" + JsonString.quote(error.detail()) + "}";
+            case ENVELOPE -> "{\"version\":\"1.3.0\",\"timestamp\":" + clock.millis() + ",\"success\":false,\"code\":"
+                    + JsonString.quote(String.valueOf(error.status())) + ",\"message\":" + JsonString.quote(error.code())
+                    + ",\"data\":null}";
+            case PROBLEM -> "{\"type\":" + JsonString.quote(PROBLEM_BASE + error.slug())
+                    + ",\"title\":" + JsonString.quote(error.title())
+                    + ",\"status\":" + error.status()
+                    + ",\"detail\":" + JsonString.quote(error.detail()) + "}";
+        };
+        return Response.status(error.status())
+                .type(scheme.errorFormat() == ErrorFormat.PROBLEM ? "application/problem+json" : "application/json")
+                .header(HttpHeaders.DATE, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                        .format(java.time.ZonedDateTime.now(clock.withZone(java.time.ZoneOffset.UTC))))
+                .entity(body).build();
     }
 
     static int status(ErrorFormat style, Failure failure) {

@@ -2,6 +2,7 @@ package dev.signet.provider.verification;
 
 import dev.signet.core.scheme.Scheme;
 import dev.signet.core.verification.EndpointRequirements;
+import dev.signet.provider.Idempotent;
 import dev.signet.provider.SignetRuntime;
 import dev.signet.provider.verification.SignedRequiredLookup.Found;
 import jakarta.ws.rs.HttpMethod;
@@ -42,6 +43,11 @@ public final class SignedEndpoints {
         EndpointRequirements requirements = new EndpointRequirements(java.util.Set.of(found.get().annotation().scopes()),
                 ratePerMinute, httpMethod(type, method) + " " + path(type, method));
         return Optional.of(new SignedEndpoint(runtime.pipeline(scheme), requirements, found.get().where()));
+    }
+
+    /** The method's {@code @Idempotent}, wherever written (the method's wins over its type's). */
+    public static Optional<Idempotent> idempotent(Class<?> type, Method method) {
+        return SignedRequiredLookup.find(Idempotent.class, type, method);
     }
 
     /** The method's row of the start-up table. */

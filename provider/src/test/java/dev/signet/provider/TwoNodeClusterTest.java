@@ -8,6 +8,7 @@ import dev.signet.provider.testing.ChildServer;
 import dev.signet.provider.testing.EchoResource;
 import dev.signet.provider.testing.Json;
 import dev.signet.provider.testing.LoopbackPorts;
+import dev.signet.provider.testing.OrderResource;
 import dev.signet.provider.testing.SignedHttp;
 import dev.signet.provider.testing.TestKeys;
 import java.net.http.HttpResponse;
@@ -25,9 +26,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two application nodes in two JVMs, clustered over JGroups TCP on loopback with the shipped
- * {@code signet-clustered.xml}: one rate budget and one replay cache for both.
+ * {@code signet-clustered.xml}: one rate budget, one replay cache and one idempotency store for both.
  */
-class ClusteredRateLimitTest {
+class TwoNodeClusterTest {
 
     static final String SHIPPED_XML = "dev/signet/provider/signet-clustered.xml";
 
@@ -60,9 +61,10 @@ class ClusteredRateLimitTest {
                     "signet.jgroups.cluster", cluster);
             String node = name + "-" + (char) ('a' + i);
             if (i == 0) {
-                nodes.add(ChildServer.start(node, settings, jvm, EchoResource.class));
+                nodes.add(ChildServer.start(node, settings, jvm, EchoResource.class, OrderResource.class));
             } else {
-                starting.add(CompletableFuture.supplyAsync(() -> ChildServer.start(node, settings, jvm, EchoResource.class)));
+                starting.add(CompletableFuture.supplyAsync(() -> ChildServer.start(node, settings, jvm, EchoResource.class,
+                        OrderResource.class)));
             }
         }
         for (CompletableFuture<ChildServer> f : starting) {
@@ -138,5 +140,22 @@ class ClusteredRateLimitTest {
         HttpResponse<String> replay = copy.send();
         assertEquals(401, replay.statusCode());
         assertEquals("NONCE_REUSED", Json.field(replay.body(), "message"));
+    }
+
+    @Test
+    void anIdempotentRepeatSentToTheOtherNodeGetsTheFirstResponse() {
+        String key = "\"" + java.util.UUID.randomUUID() + "\"";
+        HttpResponse<String> first = a.http().post("/orders/create", "{\"n\":1}").signed(Presets.CANONICAL_NONCE, TestKeys.WRITER)
+                .header("Idempotency-Key", key).send();
+        assertEquals(201, first.statusCode(), first.body());
+        HttpResponse<String> repeat = b.http().post("/orders/create", "{\"n\":1}").signed(Presets.CANONICAL_NONCE, TestKeys.WRITER)
+                .header("Idempotency-Key", key).send();
+        assertEquals(201, repeat.statusCode());
+        assertEquals(first.body(), repeat.body(), "node B answers with node A's run");
+        assertEquals(first.headers().firstValue("Location"), repeat.headers().firstValue("Location"));
+        assertEquals("true", repeat.headers().firstValue("Idempotent-Replayed").orElseThrow());
+        HttpResponse<String> other = b.http().post("/orders/create", "{\"n\":2}").signed(Presets.CANONICAL_NONCE, TestKeys.WRITER)
+                .header("Idempotency-Key", key).send();
+        assertEquals(422, other.statusCode());
     }
 }
