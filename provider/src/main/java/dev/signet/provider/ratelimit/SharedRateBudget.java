@@ -47,7 +47,7 @@ public final class SharedRateBudget implements Ports.RateBudget {
             if (!decision.granted()) {
                 return decision.allowance();
             }
-            String next = decision.next().encode();
+            String next = decision.next().encode(Long.toHexString(ThreadLocalRandom.current().nextLong()));
             if (current == null ? store.create(bucket, next, LIFESPAN) != null : store.replace(current, next, LIFESPAN)) {
                 return decision.allowance();
             }

@@ -89,16 +89,20 @@ final class SlidingWindow {
         return Math.max(0, Math.floorDiv(millis + 999, 1000));
     }
 
-    /** {@code latest:count} groups, comma separated, oldest first. */
-    String encode() {
-        StringBuilder out = new StringBuilder(groups.size() * 20);
+    /**
+     * {@code latest:count} groups, comma separated, oldest first, then {@code ;} and a token unique to this
+     * write (so a writer can tell its own write from another's, see
+     * {@link dev.signet.provider.store.SharedEntries}).
+     */
+    String encode(String token) {
+        StringBuilder out = new StringBuilder(groups.size() * 20 + 24);
         for (Group g : groups) {
             if (out.length() > 0) {
                 out.append(',');
             }
             out.append(g.latest()).append(':').append(g.count());
         }
-        return out.toString();
+        return out.append(';').append(token).toString();
     }
 
     /** The window a cache entry holds; an entry that does not parse (never written by Signet) counts as empty. */
@@ -106,9 +110,14 @@ final class SlidingWindow {
         if (text == null || text.isEmpty()) {
             return EMPTY;
         }
+        int token = text.indexOf(';');
+        String window = token < 0 ? text : text.substring(0, token);
+        if (window.isEmpty()) {
+            return EMPTY;
+        }
         List<Group> groups = new ArrayList<>();
         try {
-            for (String part : text.split(",", 62)) {
+            for (String part : window.split(",", 62)) {
                 int colon = part.indexOf(':');
                 long latest = Long.parseLong(part.substring(0, colon));
                 int count = Integer.parseInt(part.substring(colon + 1));

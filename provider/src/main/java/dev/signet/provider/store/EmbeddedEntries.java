@@ -32,8 +32,9 @@ public final class EmbeddedEntries implements SharedEntries {
     @Override
     public Entry create(String key, String value, Duration lifespan) {
         try {
-            return cache.putIfAbsent(key, value, lifespan.toMillis(), TimeUnit.MILLISECONDS) == null
-                    ? new Entry(key, value, 0) : null;
+            String previous = cache.putIfAbsent(key, value, lifespan.toMillis(), TimeUnit.MILLISECONDS);
+            // Our own value: a clustered cache retried, across a topology change, a write it had applied.
+            return previous == null || previous.equals(value) ? new Entry(key, value, 0) : null;
         } catch (CacheException | IllegalStateException e) {
             throw new StoreUnavailableException("shared cache " + cache.getName() + " write failed", e);
         }
@@ -42,7 +43,8 @@ public final class EmbeddedEntries implements SharedEntries {
     @Override
     public boolean replace(Entry expected, String value, Duration lifespan) {
         try {
-            return cache.replace(expected.key(), expected.value(), value, lifespan.toMillis(), TimeUnit.MILLISECONDS);
+            return cache.replace(expected.key(), expected.value(), value, lifespan.toMillis(), TimeUnit.MILLISECONDS)
+                    || value.equals(cache.get(expected.key()));
         } catch (CacheException | IllegalStateException e) {
             throw new StoreUnavailableException("shared cache " + cache.getName() + " write failed", e);
         }

@@ -7,6 +7,11 @@ import java.time.Duration;
  * written only by compare-and-set: what the rate budgets and the idempotency records need of Infinispan,
  * embedded (local or clustered) or remote over Hot Rod. Every method may throw
  * {@link StoreUnavailableException}; callers refuse the request then, they never serve it unchecked.
+ *
+ * <p>Values must be unique per write (carry a random token): a client that lost the answer to a write
+ * the server applied retries it, finds the entry changed, and can only tell its own write from another
+ * writer's by the value. The implementations read back after a lost conditional write and report it
+ * won when the value is theirs.
  */
 public interface SharedEntries {
 

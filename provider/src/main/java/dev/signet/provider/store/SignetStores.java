@@ -39,7 +39,13 @@ public abstract class SignetStores implements AutoCloseable {
     /** The stores the settings name. */
     public static SignetStores from(SignetSettings settings) {
         if (settings.hotRodUri().isPresent()) {
-            throw new IllegalStateException("Signet: signet.infinispan.hotrod-uri is not supported yet");
+            try {
+                return RemoteStores.connect(settings.hotRodUri().get(), settings.infinispanCache(), settings.rateCache(),
+                        settings.idempotencyCache());
+            } catch (NoClassDefFoundError e) {
+                throw new IllegalStateException("Signet: signet.infinispan.hotrod-uri needs org.infinispan:infinispan-client-hotrod"
+                        + " in the application", e);
+            }
         }
         EmbeddedCacheManager manager = settings.infinispanConfig().map(SignetStores::fromXml).orElseGet(SignetStores::local);
         try {
