@@ -171,6 +171,20 @@ class RateLimitTest {
         }
     }
 
+    @Test
+    void anInfinispanXmlWithOnlyTheNonceCacheGetsTheRateAndIdempotencyCachesDefinedLikeIt() {
+        MutableClock clock = new MutableClock(START);
+        try (ServerWithSettings s = new ServerWithSettings(Map.of("signet.infinispan.config", "infinispan/nonces-only.xml"),
+                clock, EchoResource.class)) {
+            SignedHttp http = new SignedHttp(s.server().baseUri());
+            for (int i = 1; i <= 120; i++) {
+                assertEquals(200, rated(http, clock).statusCode());
+            }
+            assertEquals(429, rated(http, clock).statusCode());
+            assertEquals("local", s.server().bean(SignetRuntime.class).stores().describe());
+        }
+    }
+
     private static HttpResponse<String> rated(SignedHttp http, MutableClock clock) {
         return call(http, "/canonical-nonce/get", Presets.CANONICAL_NONCE, clock);
     }
