@@ -31,4 +31,11 @@ public @interface SignedRequired {
      * name their own key fails it too.
      */
     String key() default "";
+
+    /**
+     * This endpoint's own budget for each key, in requests per sliding minute, counted besides the key's
+     * budget ({@code rateLimitPerMinute}, or {@code signet.rate-limit.default-per-minute}): a request must
+     * fit both. 0 (the default) for none of its own.
+     */
+    int ratePerMinute() default 0;
 }

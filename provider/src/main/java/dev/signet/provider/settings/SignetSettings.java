@@ -36,7 +36,13 @@ public record SignetSettings(
         int defaultRatePerMinute,
         Map<String, Map<String, String>> customSchemes,
         Optional<JdbcKeySettings> jdbcKeys,
-        Map<String, String> schemeKeys) {
+        Map<String, String> schemeKeys,
+        Optional<String> hotRodUri,
+        String rateCache,
+        String idempotencyCache,
+        Duration idempotencyRetention,
+        Duration idempotencyInFlight,
+        int idempotencyMaxResponseBytes) {
 
     private static final long MAX_BODY_CEILING = 1L << 40; // 1 TiB: above it a typo is likelier than a need
 
@@ -71,6 +77,16 @@ public record SignetSettings(
             Setting.longBetween(0, 300, "seconds").andThen(Duration::ofSeconds));
     static final Setting<Integer> JDBC_CACHE_SIZE = new Setting<>("signet.keys.jdbc.cache-size", "10000",
             Setting.intBetween(1, 10_000_000, "keys"));
+    static final Setting<String> HOTROD_URI = Setting.secret("signet.infinispan.hotrod-uri", SignetSettings::hotRodUri);
+    static final Setting<String> RATE_CACHE = new Setting<>("signet.infinispan.rate-cache", "signet-rates", s -> s);
+    static final Setting<String> IDEMPOTENCY_CACHE = new Setting<>("signet.infinispan.idempotency-cache",
+            "signet-idempotency", s -> s);
+    static final Setting<Duration> IDEMPOTENCY_RETENTION = new Setting<>("signet.idempotency.retention-seconds",
+            String.valueOf(24 * 3600), Setting.longBetween(1, 30L * 24 * 3600, "seconds").andThen(Duration::ofSeconds));
+    static final Setting<Duration> IDEMPOTENCY_IN_FLIGHT = new Setting<>("signet.idempotency.in-flight-seconds", "300",
+            Setting.longBetween(1, 24 * 3600, "seconds").andThen(Duration::ofSeconds));
+    static final Setting<Integer> IDEMPOTENCY_MAX_RESPONSE = new Setting<>("signet.idempotency.max-response-bytes",
+            String.valueOf(64 * 1024), Setting.intBetween(0, 16 * 1024 * 1024, "bytes"));
 
     /** The keys of {@code signet.scheme.<name>.*} that a custom scheme may set. */
     static final List<String> SCHEME_KEYS = List.of("header.key-id", "header.timestamp", "header.signature",
@@ -112,7 +128,34 @@ public record SignetSettings(
                 DEFAULT_RATE.require(source),
                 Map.copyOf(custom),
                 jdbcKeys(source),
-                schemeKeys(source));
+                schemeKeys(source),
+                hotRodInsteadOfXml(source),
+                RATE_CACHE.require(source),
+                IDEMPOTENCY_CACHE.require(source),
+                IDEMPOTENCY_RETENTION.require(source),
+                IDEMPOTENCY_IN_FLIGHT.require(source),
+                IDEMPOTENCY_MAX_RESPONSE.require(source));
+    }
+
+    /** A remote Infinispan Server and an embedded configuration exclude each other: which one would hold the nonces? */
+    private static Optional<String> hotRodInsteadOfXml(SettingsSource source) {
+        Optional<String> uri = HOTROD_URI.read(source);
+        if (uri.isPresent() && INFINISPAN_CONFIG.read(source).isPresent()) {
+            throw new InvalidSettingException(HOTROD_URI.name(), "(hidden)",
+                    "set either it (a remote Infinispan Server) or " + INFINISPAN_CONFIG.name() + " (embedded), not both");
+        }
+        return uri;
+    }
+
+    /** {@code hotrod://host:port[,host:port][?property=value&...]}; credentials in it are read but never echoed. */
+    private static String hotRodUri(String text) {
+        if (!text.startsWith("hotrod://") && !text.startsWith("hotrods://")) {
+            throw new IllegalArgumentException("must start with hotrod:// or hotrods://");
+        }
+        if (text.chars().anyMatch(c -> c <= 0x20 || c >= 0x7F)) {
+            throw new IllegalArgumentException("must be printable ASCII without spaces");
+        }
+        return text;
     }
 
     /** The JDBC key store, when a JNDI name or a URL names one; both, or one beside a key file, is an error. */
