@@ -44,8 +44,8 @@ class RemoteStoresTest {
         assertFalse(stores.nonces().putIfAbsent(nonce, Duration.ofMinutes(1)),
                 "without FORCE_RETURN_VALUE, Hot Rod answers null and the replay would pass");
         assertTrue(stores.nonces().contains(nonce));
-        assertTrue(cluster.node(0).getCache("signet-nonces").containsKey(nonce), "held by the server's cache");
-        assertTrue(cluster.node(1).getCache("signet-nonces").containsKey(nonce), "replicated to the other server");
+        assertTrue(cluster.contains(0, "signet-nonces", nonce), "held by the server's cache");
+        assertTrue(cluster.contains(1, "signet-nonces", nonce), "replicated to the other server");
     }
 
     @Test
