@@ -27,6 +27,9 @@ public final class AppKeys {
     public static final String EXPIRED = "app-expired";
     /** Allowed only from a documentation network (RFC 5737), so never from the loopback the tests call from. */
     public static final String ELSEWHERE = "app-elsewhere";
+    /** Reads and writes, at most {@link #RATED_PER_MINUTE} requests a sliding minute, counted on every node together. */
+    public static final String RATED = "app-rated";
+    public static final int RATED_PER_MINUTE = 10;
 
     private AppKeys() {
     }
@@ -43,7 +46,8 @@ public final class AppKeys {
             key(DISABLED).scopes(READ, WRITE).status(KeyStatus.DISABLED).build(),
             key(REVOKED).scopes(READ, WRITE).status(KeyStatus.REVOKED).build(),
             key(EXPIRED).scopes(READ, WRITE).expiresAt(Instant.parse("2020-01-01T00:00:00Z")).build(),
-            key(ELSEWHERE).scopes(READ, WRITE).allowedIp("192.0.2.0/24").build());
+            key(ELSEWHERE).scopes(READ, WRITE).allowedIp("192.0.2.0/24").build(),
+            key(RATED).scopes(READ, WRITE).rateLimitPerMinute(RATED_PER_MINUTE).build());
     }
 
     private static ApiKey.Builder key(String id) {
