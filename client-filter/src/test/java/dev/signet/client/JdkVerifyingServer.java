@@ -62,7 +62,7 @@ public final class JdkVerifyingServer implements VerifyingServer {
         ApiKey granted = key.toBuilder().scope(SCOPE).build();
         this.pipeline = VerificationPipeline.forServer(scheme, clock,
                 id -> id.equals(granted.id()) ? Optional.of(granted) : Optional.empty(),
-                new InMemoryReplayStore(clock), (bucket, perMinute) -> 0, request -> Optional.empty(),
+                new InMemoryReplayStore(clock), Ports.RateBudget.unlimited(), request -> Optional.empty(),
                 Ports.TenantBinding.none()).build();
         this.scheme = scheme;
         this.clock = clock;

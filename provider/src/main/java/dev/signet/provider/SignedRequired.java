@@ -37,4 +37,11 @@ public @interface SignedRequired {
      * {@code signet.rfc9421.response-*}), bound to the request's signature (RFC 9421 section 2.4).
      */
     boolean signResponse() default false;
+
+    /**
+     * This endpoint's own budget for each key, in requests per sliding minute, counted besides the key's
+     * budget ({@code rateLimitPerMinute}, or {@code signet.rate-limit.default-per-minute}): a request must
+     * fit both. 0 (the default) for none of its own.
+     */
+    int ratePerMinute() default 0;
 }

@@ -3,6 +3,9 @@ package dev.signet.provider;
 
 import dev.signet.core.internal.verification.SignatureScheme;
 import dev.signet.provider.caller.PeerAddressCapture;
+import dev.signet.provider.internal.idempotency.IdempotencyCapture;
+import dev.signet.provider.internal.idempotency.IdempotencyFilter;
+import dev.signet.provider.internal.ratelimit.RateLimitHeaders;
 import dev.signet.provider.internal.verification.EndpointTable;
 import dev.signet.provider.internal.verification.ResponseSigningFilter;
 import dev.signet.provider.internal.verification.ScopeRolesFilter;
@@ -44,19 +47,31 @@ public final class SignedRequiredFeature implements DynamicFeature {
         // Looked up, not injected: a DynamicFeature is created by the Jakarta REST runtime, outside CDI.
         SignetRuntime runtime = CDI.current().select(SignetRuntime.class).get();
         Optional<SignedEndpoint> signed = SignedEndpoints.resolve(runtime, type, method);
+        Optional<Idempotent> idempotent = SignedEndpoints.idempotent(type, method);
         if (!isRuntimeInternal(type)) {
             runtime.endpoints().add(SignedEndpoints.row(type, method, signed));
         }
         if (signed.isEmpty()) {
+            if (idempotent.isPresent()) {
+                throw new IllegalStateException("Signet: @Idempotent on " + type.getName() + "." + method.getName()
+                        + " needs @SignedRequired: idempotency keys are kept per verified API key");
+            }
             return;
         }
         context.register(PeerAddressCapture.class, Priorities.AUTHENTICATION - 100);
-        context.register(new SignatureVerificationFilter(runtime, signed.get()), Priorities.AUTHENTICATION);
+        context.register(new SignatureVerificationFilter(runtime, signed.get(), idempotent.isPresent()), Priorities.AUTHENTICATION);
         if (runtime.jakartaSecurityCaller()) {
             context.register(JakartaSecurityLogin.class, Priorities.AUTHENTICATION + 10);
         }
         if (signed.get().signResponse()) {
             context.register(new ResponseSigningFilter(runtime.responseSigner().orElseThrow(), runtime.clock()));
+        }
+        context.register(RateLimitHeaders.class, Priorities.HEADER_DECORATOR);
+        if (idempotent.isPresent()) {
+            context.register(new IdempotencyFilter(runtime, signed.get().pipeline().scheme(), idempotent.get().required()),
+                    Priorities.USER);
+            // Lowest priority: the last response filter and the outermost writer interceptor.
+            context.register(new IdempotencyCapture(runtime), 1);
         }
         Set<String> roles = roles(method, type);
         if (roles != null) {

@@ -11,17 +11,18 @@ import dev.signet.provider.caller.VerifiedCaller;
 import dev.signet.provider.internal.errors.RefusalResponses;
 import dev.signet.provider.events.SignedRequestRefused;
 import dev.signet.provider.events.SignedRequestVerified;
+import dev.signet.provider.internal.idempotency.IdempotencyGuard;
 import dev.signet.provider.keys.InMemoryKeyRepository;
 import dev.signet.provider.keys.KeyFile;
 import dev.signet.provider.keys.KeyRepository;
 import dev.signet.provider.keys.jdbc.JdbcKeys;
-import dev.signet.provider.internal.ratelimit.RateLimiter;
-import dev.signet.provider.replay.InfinispanNonceStore;
+import dev.signet.provider.internal.ratelimit.SharedRateBudget;
 import dev.signet.provider.replay.NonceStore;
 import dev.signet.provider.security.JakartaSecurityExtension;
 import dev.signet.provider.settings.JdbcKeySettings;
 import dev.signet.provider.settings.SettingsSource;
 import dev.signet.provider.settings.SignetSettings;
+import dev.signet.provider.internal.store.SignetStores;
 import dev.signet.provider.internal.verification.EndpointTable;
 import dev.signet.provider.internal.verification.SchemeRegistry;
 import jakarta.annotation.PostConstruct;
@@ -45,7 +46,8 @@ import java.util.logging.Logger;
  * The application's Signet components, built once from the settings: the application's own
  * {@link SettingsSource}, {@link KeyRepository}, {@link NonceStore} and {@link Clock} beans where it has
  * them, the built-ins otherwise, and one {@link VerificationPipeline} per scheme with every port wired.
- * Owns the default Infinispan cache manager and stops it with the application.
+ * Owns the Infinispan stores (replay nonces, rate budgets, idempotency records; see {@link SignetStores})
+ * and stops them with the application.
  */
 @ApplicationScoped
 public class SignetRuntime {
@@ -70,19 +72,21 @@ public class SignetRuntime {
     SpooledBodies spooledBodies;
     @Inject
     JakartaSecurityExtension jakartaSecurity;
+    @Inject
+    Instance<IdempotencyGuard> idempotencyGuards;
 
     private SignetSettings settings;
     private Clock clock;
     private KeyRepository keys;
     private NonceStore nonces;
-    private InfinispanNonceStore ownedNonces;
+    private SignetStores stores;
     private SchemeRegistry schemes;
     private BodyReader bodyReader;
     private RefusalResponses responses;
     private Ports.ClientAddress addresses;
     private Ports.TenantBinding tenants;
-    private RateLimiter rateLimiter;
     private Optional<ResponseSigner> responseSigner;
+    private SharedRateBudget rateBudget;
     private final Map<String, VerificationPipeline> pipelines = new ConcurrentHashMap<>();
     private final EndpointTable endpoints = new EndpointTable();
 
@@ -93,23 +97,18 @@ public class SignetRuntime {
         schemes = new SchemeRegistry(settings);
         clock = applicationClock.isResolvable() ? applicationClock.get() : Clock.systemUTC();
         keys = resolveKeys();
-        if (applicationNonceStore.isResolvable()) {
-            nonces = applicationNonceStore.get();
-        } else {
-            ownedNonces = settings.infinispanConfig()
-                    .map(xml -> InfinispanNonceStore.fromXml(xml, settings.infinispanCache()))
-                    .orElseGet(InfinispanNonceStore::local);
-            nonces = ownedNonces;
-        }
+        stores = SignetStores.from(settings);
+        nonces = applicationNonceStore.isResolvable() ? applicationNonceStore.get() : stores.nonces();
         bodyReader = new BodyReader(settings.maxBodyBytes(), settings.spoolThresholdBytes(),
                 Path.of(settings.spoolDirectory().orElse(System.getProperty("java.io.tmpdir"))));
         responses = new RefusalResponses(settings.realm(), clock);
         addresses = new ForwardedAddresses(settings.trustedProxies(), settings.forwardedHeader());
         tenants = settings.tenantHeader().map(Ports.TenantBinding::header).orElseGet(Ports.TenantBinding::none);
-        rateLimiter = new RateLimiter(clock);
         responseSigner = ResponseSigner.from(settings.responseSigning());
+        rateBudget = new SharedRateBudget(stores.rates(), clock);
         LOG.info(() -> "Signet ready: default scheme " + settings.scheme() + ", replay cache "
-                + (ownedNonces == null ? "from the application" : ownedNonces.isClustered() ? "clustered" : "local"));
+                + (applicationNonceStore.isResolvable() ? "from the application" : stores.describe())
+                + ", rate budgets and idempotency records " + stores.describe());
     }
 
     /** Starts with the application, so a bad setting fails the deployment rather than the first request. */
@@ -137,15 +136,15 @@ public class SignetRuntime {
 
     @PreDestroy
     void stop() {
-        if (ownedNonces != null) {
-            ownedNonces.close();
+        if (stores != null) {
+            stores.close();
         }
     }
 
     /** The pipeline of a scheme, built once with every port of this application. */
     public VerificationPipeline pipeline(SignatureScheme scheme) {
         return pipelines.computeIfAbsent(scheme.name(), name -> VerificationPipeline
-                .forServer(scheme, clock, keys::find, nonces, rateLimiter, addresses, tenants)
+                .forServer(scheme, clock, keys::find, nonces, rateBudget, addresses, tenants)
                 .clockSkew(settings.clockSkew())
                 .defaultRatePerMinute(settings.defaultRatePerMinute())
                 .diagnostics(settings.diagnostics())
@@ -171,6 +170,11 @@ public class SignetRuntime {
 
     public NonceStore nonces() {
         return nonces;
+    }
+
+    /** The Infinispan stores this application owns (the nonces among them unless the application has its own). */
+    public SignetStores stores() {
+        return stores;
     }
 
     public SchemeRegistry schemes() {
@@ -201,6 +205,15 @@ public class SignetRuntime {
 
     public VerifiedCaller caller() {
         return caller;
+    }
+
+    /**
+     * The current request's idempotency guard (a request-scoped proxy). An application that names its beans
+     * instead of letting CDI discover them, and leaves this one out, still gets idempotency; only an
+     * exception no mapper answers then holds its key until {@code signet.idempotency.in-flight-seconds}.
+     */
+    public IdempotencyGuard idempotencyGuard() {
+        return idempotencyGuards.isResolvable() ? idempotencyGuards.get() : new IdempotencyGuard();
     }
 
     public Event<SignedRequestVerified> verifiedEvents() {

@@ -28,6 +28,44 @@ class DeploymentFailsClosedTest {
         }
     }
 
+    @Path("/unsigned-idempotent")
+    public static class UnsignedIdempotent {
+        @jakarta.ws.rs.POST
+        @Idempotent
+        public String post(String body) {
+            return "{}";
+        }
+    }
+
+    @Path("/negative-rate")
+    public static class NegativeRate {
+        @GET
+        @SignedRequired(ratePerMinute = -1)
+        public String get() {
+            return "{}";
+        }
+    }
+
+    @Test
+    void idempotentWithoutSignedRequiredFailsTheDeployment() {
+        String message = failure(Map.of(), UnsignedIdempotent.class);
+        assertTrue(message.contains("@Idempotent") && message.contains("UnsignedIdempotent.post"), message);
+    }
+
+    @Test
+    void aNegativeEndpointRateFailsTheDeployment() {
+        String message = failure(Map.of(), NegativeRate.class);
+        assertTrue(message.contains("ratePerMinute = -1") && message.contains("NegativeRate.get()"), message);
+    }
+
+    @Test
+    void aHotRodUriAndAnEmbeddedConfigurationTogetherFailTheDeploymentWithoutEchoingCredentials() {
+        String message = failure(Map.of("signet.infinispan.hotrod-uri", "hotrod://admin:s3cret-pass@127.0.0.1:11222",
+                "signet.infinispan.config", "dev/signet/provider/signet-clustered.xml"), EchoResource.class);
+        assertTrue(message.contains("signet.infinispan.hotrod-uri") && message.contains("not both"), message);
+        assertTrue(!message.contains("s3cret-pass"), message);
+    }
+
     @Test
     void anUnknownSchemeOnAMethodFailsTheDeploymentNamingTheMethod() {
         String message = failure(Map.of(), SchemeTypo.class);

@@ -25,35 +25,14 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * The policy steps, each proven through the real filter at its exact edge: the rate limit on an injected
- * clock, tenants in every error format, custom schemes from settings, the realm, and identity taken from
+ * The policy steps, each proven through the real filter at its exact edge (the rate limit's own edges are
+ * in {@link RateLimitTest}): a refused request's budget, tenants in every error format, custom schemes from settings, the realm, and identity taken from
  * the repository's key rather than the header's spelling.
  */
 class PolicyStepsTest {
 
     /** A minute boundary plus ten seconds, so the window's edge is known exactly. */
     private static final Instant START = Instant.parse("2026-06-01T12:00:10Z");
-
-    @Test
-    void the121stRequestInAMinuteGets429WithTheExactRetryAfterAndTheNextMinuteIsServed() {
-        MutableClock clock = new MutableClock(START);
-        try (ServerWithSettings s = new ServerWithSettings(Map.of(), clock, EchoResource.class)) {
-            SignedHttp http = new SignedHttp(s.server().baseUri());
-            for (int i = 1; i <= 120; i++) {
-                HttpResponse<String> ok = http.get("/canonical-nonce/get").signed(Presets.CANONICAL_NONCE, TestKeys.RATED.id(),
-                        Secret.of(TestKeys.SECRET), clock).send();
-                assertEquals(200, ok.statusCode(), "request " + i + ": " + ok.body());
-            }
-            HttpResponse<String> limited = http.get("/canonical-nonce/get").signed(Presets.CANONICAL_NONCE, TestKeys.RATED.id(),
-                    Secret.of(TestKeys.SECRET), clock).send();
-            assertEquals(429, limited.statusCode());
-            assertEquals("50", limited.headers().firstValue("Retry-After").orElseThrow(), "seconds to the next minute");
-            assertEquals("RATE_LIMITED", Json.field(limited.body(), "message"));
-            clock.advance(Duration.ofSeconds(50));
-            assertEquals(200, http.get("/canonical-nonce/get").signed(Presets.CANONICAL_NONCE, TestKeys.RATED.id(),
-                    Secret.of(TestKeys.SECRET), clock).send().statusCode(), "the next minute is served");
-        }
-    }
 
     @Test
     void aKeyWithoutARateOfItsOwnMeetsTheDefaultCeiling() {

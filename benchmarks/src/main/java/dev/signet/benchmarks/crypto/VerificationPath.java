@@ -31,7 +31,7 @@ public final class VerificationPath {
     public VerificationPath(Scheme scheme, KeyRepository keys, NonceStore nonces, Duration clockSkew) {
         Clock clock = Clock.systemUTC();
         this.pipeline = nonces == null ? VerificationPipeline.offline(scheme, clock, keys::find)
-                : VerificationPipeline.forServer(scheme, clock, keys::find, nonces, (bucket, perMinute) -> 0,
+                : VerificationPipeline.forServer(scheme, clock, keys::find, nonces, dev.signet.core.internal.verification.Ports.RateBudget.unlimited(),
                         request -> Optional.empty(), dev.signet.core.internal.verification.Ports.TenantBinding.none())
                         .clockSkew(clockSkew).build();
         this.scopes = Fixtures.KEY.scopes();

@@ -260,7 +260,7 @@ class WebhookSchemesTest {
     static Verification verify(WebhookScheme scheme, ApiKey key, Map<String, String> headers, byte[] body,
             Ports.ReplayStore replay, Instant now) throws IOException {
         VerificationPipeline pipeline = VerificationPipeline.forServer(scheme, Clock.fixed(now, ZoneOffset.UTC),
-                id -> id.equals(key.id()) ? Optional.of(key) : Optional.empty(), replay, (bucket, perMinute) -> 0,
+                id -> id.equals(key.id()) ? Optional.of(key) : Optional.empty(), replay, Ports.RateBudget.unlimited(),
                 r -> Optional.empty(), Ports.TenantBinding.none()).build();
         return pipeline.verify(new ReceivedRequest("POST", "/hooks", HeaderSource.of(headers)), BodySource.of(body),
                 new Endpoint(Set.of(), Optional.of(key.id())));

@@ -91,7 +91,7 @@ class WebhookVectorsTest {
         Instant now = c.now().orElse(Instant.parse("2026-01-01T00:00:00Z"));
         ApiKey key = c.key(KEY_ID);
         return VerificationPipeline.forServer(c.scheme(), Clock.fixed(now, ZoneOffset.UTC),
-                id -> id.equals(KEY_ID) ? Optional.of(key) : Optional.empty(), replay, (bucket, perMinute) -> 0,
+                id -> id.equals(KEY_ID) ? Optional.of(key) : Optional.empty(), replay, Ports.RateBudget.unlimited(),
                 r -> Optional.empty(), Ports.TenantBinding.none()).build();
     }
 

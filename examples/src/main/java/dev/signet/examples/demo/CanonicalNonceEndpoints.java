@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.signet.examples.demo;
 
+import dev.signet.provider.Idempotent;
 import dev.signet.provider.SignedRequired;
 import dev.signet.provider.caller.VerifiedCaller;
 import jakarta.enterprise.context.RequestScoped;
@@ -42,6 +43,7 @@ public class CanonicalNonceEndpoints {
     @POST
     @Path("echo")
     @SignedRequired(scheme = "canonical-nonce", scopes = DemoScopes.READ)
+    @Idempotent(required = false)
     public String post(byte[] body) {
         return reply(body);
     }

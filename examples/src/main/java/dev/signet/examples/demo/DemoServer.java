@@ -5,6 +5,7 @@ import dev.signet.provider.SignetFeature;
 import dev.signet.provider.SignetRuntime;
 import dev.signet.provider.internal.body.SpooledBodies;
 import dev.signet.provider.caller.VerifiedCaller;
+import dev.signet.provider.internal.idempotency.IdempotencyGuard;
 import dev.signet.provider.keys.KeyRepository;
 import jakarta.enterprise.inject.spi.Extension;
 import java.io.IOException;
@@ -41,7 +42,8 @@ public final class DemoServer implements AutoCloseable {
      * and only one beans.xml survives, so discovery could not tell Signet's beans from anyone else's.
      * WeldRequestScope is Jersey's bridge to Weld's request context, which {@link VerifiedCaller} lives in.
      */
-    private static final List<Class<?>> BEANS = List.of(SignetRuntime.class, VerifiedCaller.class, SpooledBodies.class, WeldRequestScope.class,
+    private static final List<Class<?>> BEANS = List.of(SignetRuntime.class, VerifiedCaller.class, SpooledBodies.class,
+            IdempotencyGuard.class, WeldRequestScope.class,
             TimestampSecretEndpoints.class, JsonPayloadEndpoints.class, CanonicalEndpoints.class,
             CanonicalNonceEndpoints.class, WebhookEndpoints.class, Rfc9421Endpoints.class);
 

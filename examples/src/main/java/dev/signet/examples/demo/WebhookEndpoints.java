@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.signet.examples.demo;
 
+import dev.signet.provider.Idempotent;
 import dev.signet.provider.SignedRequired;
 import dev.signet.provider.caller.VerifiedCaller;
 import jakarta.enterprise.context.RequestScoped;
@@ -35,6 +36,7 @@ public class WebhookEndpoints {
 
     @POST
     @Path("standard-webhooks/echo")
+    @Idempotent(required = false)
     @SignedRequired(scheme = "standard-webhooks", key = "standard-webhooks")
     public String standardWebhooks(byte[] body) {
         return reply(body);
@@ -42,6 +44,7 @@ public class WebhookEndpoints {
 
     @POST
     @Path("stripe/echo")
+    @Idempotent(required = false)
     @SignedRequired(scheme = "stripe", key = "stripe")
     public String stripe(byte[] body) {
         return reply(body);
@@ -49,6 +52,7 @@ public class WebhookEndpoints {
 
     @POST
     @Path("github/echo")
+    @Idempotent(required = false)
     @SignedRequired(scheme = "github", key = "github")
     public String github(byte[] body) {
         return reply(body);
@@ -56,6 +60,7 @@ public class WebhookEndpoints {
 
     @POST
     @Path("slack/echo")
+    @Idempotent(required = false)
     @SignedRequired(scheme = "slack", key = "slack")
     public String slack(byte[] body) {
         return reply(body);
@@ -63,6 +68,7 @@ public class WebhookEndpoints {
 
     @POST
     @Path("shopify/echo")
+    @Idempotent(required = false)
     @SignedRequired(scheme = "shopify", key = "shopify")
     public String shopify(byte[] body) {
         return reply(body);

@@ -63,7 +63,7 @@ class DemoServerTest {
         HttpResponse<String> response = http.get("/" + scheme.name() + "/echo").signed(scheme, keys.clientKey()).send();
         assertEquals(200, response.statusCode(), response.body());
         assertEquals("{\"keyId\":\"" + keys.clientKey().id() + "\",\"method\":\"GET\",\"path\":\"/" + scheme.name()
-                + "/echo\",\"body\":\"\"}", response.body());
+                + "/echo\",\"body\":\"\"}", EchoBodies.withoutServed(response.body()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -72,8 +72,8 @@ class DemoServerTest {
         String body = "{\"note\":\"Zoë \\\"quoted\\\" 日本 😀\",\n\"amount\":\"100.00\"}";
         HttpResponse<String> response = http.post("/" + scheme.name() + "/echo", body).signed(scheme, keys.clientKey()).send();
         assertEquals(200, response.statusCode(), response.body());
-        assertEquals(EchoReply.json(keys.clientKey().id(), "POST", "/" + scheme.name() + "/echo",
-                body.getBytes(java.nio.charset.StandardCharsets.UTF_8)), response.body());
+        assertEquals(EchoBodies.expected(keys.clientKey().id(), "POST", "/" + scheme.name() + "/echo",
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8)), EchoBodies.withoutServed(response.body()));
     }
 
     @ParameterizedTest(name = "{0}")

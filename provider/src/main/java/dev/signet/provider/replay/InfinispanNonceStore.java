@@ -22,11 +22,19 @@ public final class InfinispanNonceStore implements NonceStore, AutoCloseable {
     public static final String DEFAULT_CACHE = "signet-nonces";
 
     private final EmbeddedCacheManager manager;
-    private final Cache<String, Boolean> cache;
+    private final Cache<String, String> cache;
 
     private InfinispanNonceStore(EmbeddedCacheManager manager, String cacheName) {
         this.manager = manager;
         this.cache = manager.getCache(cacheName);
+    }
+
+    /**
+     * The cache {@code cacheName} of a cache manager that also holds other Signet caches; {@link #close()}
+     * stops that manager, and so all of them.
+     */
+    public static InfinispanNonceStore on(EmbeddedCacheManager manager, String cacheName) {
+        return new InfinispanNonceStore(manager, cacheName);
     }
 
     /** A local, in-JVM cache: no configuration, no network. */
@@ -63,7 +71,11 @@ public final class InfinispanNonceStore implements NonceStore, AutoCloseable {
     @Override
     public boolean putIfAbsent(String replayKey, Duration lifespan) {
         try {
-            return cache.putIfAbsent(replayKey, Boolean.TRUE, lifespan.toMillis(), TimeUnit.MILLISECONDS) == null;
+            // A token of this write: a clustered cache that retries a write it applied (across a topology
+            // change) answers with it, and this request is not taken for its own replay.
+            String mine = java.util.UUID.randomUUID().toString();
+            String previous = cache.putIfAbsent(replayKey, mine, lifespan.toMillis(), TimeUnit.MILLISECONDS);
+            return previous == null || previous.equals(mine);
         } catch (CacheException | IllegalStateException e) {
             throw new NonceStoreUnavailableException("replay cache write failed", e);
         }
@@ -78,6 +90,7 @@ public final class InfinispanNonceStore implements NonceStore, AutoCloseable {
         return cache.getCacheConfiguration().clustering().cacheMode().isClustered();
     }
 
+    /** Stops the cache manager, with every cache on it. */
     @Override
     public void close() {
         manager.stop();

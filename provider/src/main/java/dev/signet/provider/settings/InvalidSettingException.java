@@ -21,7 +21,9 @@ public final class InvalidSettingException extends IllegalStateException {
         return setting;
     }
 
+    /** Shortened, and without the user information of a URI (a Hot Rod URI may carry a password). */
     private static String shorten(String value) {
-        return value.length() > 80 ? value.substring(0, 80) + "..." : value;
+        String safe = value.replaceAll("//[^/?#]*@", "//***@");
+        return safe.length() > 80 ? safe.substring(0, 80) + "..." : safe;
     }
 }

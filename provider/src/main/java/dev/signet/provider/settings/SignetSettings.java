@@ -42,7 +42,13 @@ public record SignetSettings(
         Optional<JdbcKeySettings> jdbcKeys,
         Map<String, String> schemeKeys,
         Rfc9421Policy rfc9421,
-        ResponseSigning responseSigning) {
+        ResponseSigning responseSigning,
+        Optional<String> hotRodUri,
+        String rateCache,
+        String idempotencyCache,
+        Duration idempotencyRetention,
+        Duration idempotencyInFlight,
+        int idempotencyMaxResponseBytes) {
 
     /**
      * RFC 9421 response signatures: whether every rfc9421 endpoint signs its responses (else only those with
@@ -85,6 +91,16 @@ public record SignetSettings(
             Setting.longBetween(0, 300, "seconds").andThen(Duration::ofSeconds));
     static final Setting<Integer> JDBC_CACHE_SIZE = new Setting<>("signet.keys.jdbc.cache-size", "10000",
             Setting.intBetween(1, 10_000_000, "keys"));
+    static final Setting<String> HOTROD_URI = Setting.secret("signet.infinispan.hotrod-uri", SignetSettings::hotRodUri);
+    static final Setting<String> RATE_CACHE = new Setting<>("signet.infinispan.rate-cache", "signet-rates", s -> s);
+    static final Setting<String> IDEMPOTENCY_CACHE = new Setting<>("signet.infinispan.idempotency-cache",
+            "signet-idempotency", s -> s);
+    static final Setting<Duration> IDEMPOTENCY_RETENTION = new Setting<>("signet.idempotency.retention-seconds",
+            String.valueOf(24 * 3600), Setting.longBetween(1, 30L * 24 * 3600, "seconds").andThen(Duration::ofSeconds));
+    static final Setting<Duration> IDEMPOTENCY_IN_FLIGHT = new Setting<>("signet.idempotency.in-flight-seconds", "300",
+            Setting.longBetween(1, 24 * 3600, "seconds").andThen(Duration::ofSeconds));
+    static final Setting<Integer> IDEMPOTENCY_MAX_RESPONSE = new Setting<>("signet.idempotency.max-response-bytes",
+            String.valueOf(64 * 1024), Setting.intBetween(0, 16 * 1024 * 1024, "bytes"));
 
     /** The RFC 9421 policy's settings, under {@code signet.rfc9421.} (and {@code signet.scheme.<name>.} for a variant). */
     static final String RFC9421_PREFIX = "signet.rfc9421.";
@@ -140,7 +156,34 @@ public record SignetSettings(
                 schemeKeys(source),
                 rfc9421Policy(source::get, RFC9421_PREFIX, Rfc9421Policy.DEFAULT),
                 new ResponseSigning(SIGN_RESPONSES.require(source), RESPONSE_KEY_ID.read(source), RESPONSE_ALGORITHM.read(source),
-                        RESPONSE_KEY_FILE.read(source)));
+                        RESPONSE_KEY_FILE.read(source)),
+                hotRodInsteadOfXml(source),
+                RATE_CACHE.require(source),
+                IDEMPOTENCY_CACHE.require(source),
+                IDEMPOTENCY_RETENTION.require(source),
+                IDEMPOTENCY_IN_FLIGHT.require(source),
+                IDEMPOTENCY_MAX_RESPONSE.require(source));
+    }
+
+    /** A remote Infinispan Server and an embedded configuration exclude each other: which one would hold the nonces? */
+    private static Optional<String> hotRodInsteadOfXml(SettingsSource source) {
+        Optional<String> uri = HOTROD_URI.read(source);
+        if (uri.isPresent() && INFINISPAN_CONFIG.read(source).isPresent()) {
+            throw new InvalidSettingException(HOTROD_URI.name(), "(hidden)",
+                    "set either it (a remote Infinispan Server) or " + INFINISPAN_CONFIG.name() + " (embedded), not both");
+        }
+        return uri;
+    }
+
+    /** {@code hotrod://host:port[,host:port][?property=value&...]}; credentials in it are read but never echoed. */
+    private static String hotRodUri(String text) {
+        if (!text.startsWith("hotrod://") && !text.startsWith("hotrods://")) {
+            throw new IllegalArgumentException("must start with hotrod:// or hotrods://");
+        }
+        if (text.chars().anyMatch(c -> c <= 0x20 || c >= 0x7F)) {
+            throw new IllegalArgumentException("must be printable ASCII without spaces");
+        }
+        return text;
     }
 
     /** The JDBC key store, when a JNDI name or a URL names one; both, or one beside a key file, is an error. */

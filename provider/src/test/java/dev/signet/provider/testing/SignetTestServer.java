@@ -31,6 +31,14 @@ public final class SignetTestServer implements AutoCloseable {
     public static final String CONTEXT = "/ctx";
     public static final String APPLICATION = "/api";
 
+    /**
+     * Servers running in this JVM. Signet's {@code DynamicFeature} finds its runtime through
+     * {@code CDI.current()}, which in Weld SE is the first container started: a second server in the same
+     * JVM would silently use the first one's settings and caches. Tests that need two nodes start
+     * {@link ChildServer}s, each in its own JVM.
+     */
+    private static final java.util.concurrent.atomic.AtomicInteger RUNNING = new java.util.concurrent.atomic.AtomicInteger();
+
     private final WeldContainer weld;
     private final HttpServer http;
 
@@ -56,6 +64,20 @@ public final class SignetTestServer implements AutoCloseable {
      * (empty for everything), with the beans {@code setup} provides.
      */
     public static SignetTestServer start(TestSettings setup, String context, String application, Class<?>... resources) {
+        if (RUNNING.getAndIncrement() > 0) {
+            RUNNING.decrementAndGet();
+            throw new IllegalStateException("another SignetTestServer runs in this JVM: CDI.current() would give this one"
+                    + " the other's Signet runtime; close it first, or start a ChildServer");
+        }
+        try {
+            return startAlone(setup, context, application, resources);
+        } catch (RuntimeException e) {
+            RUNNING.decrementAndGet();
+            throw e;
+        }
+    }
+
+    private static SignetTestServer startAlone(TestSettings setup, String context, String application, Class<?>... resources) {
         // Weld first: Jersey's CDI integration looks the container up when the application starts.
         WeldContainer weld = new Weld().containerId("signet-test-" + System.nanoTime())
                 .addExtension(setup).initialize();
@@ -125,7 +147,11 @@ public final class SignetTestServer implements AutoCloseable {
 
     @Override
     public void close() {
-        http.shutdownNow();
-        weld.shutdown();
+        try {
+            http.shutdownNow();
+            weld.shutdown();
+        } finally {
+            RUNNING.decrementAndGet();
+        }
     }
 }

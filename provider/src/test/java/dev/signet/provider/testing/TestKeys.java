@@ -39,9 +39,12 @@ public class TestKeys implements KeyRepository {
     /** Seed 003's budget: "120 requests per minute per API key". */
     public static final ApiKey RATED = ApiKey.builder("rated").secret(SECRET).scopes("items:read")
             .rateLimitPerMinute(120).build();
+    /** The same budget for a second scenario against the same servers. */
+    public static final ApiKey RATED_TOO = ApiKey.builder("rated-too").secret(SECRET).scopes("items:read", "items:write")
+            .rateLimitPerMinute(120).build();
 
     private final InMemoryKeyRepository keys = InMemoryKeyRepository.of(
-            WRITER, READER, DISABLED, REVOKED, EXPIRED, ROTATED, LOOPBACK_ONLY, ELSEWHERE_ONLY, LIMITED, RATED);
+            WRITER, READER, DISABLED, REVOKED, EXPIRED, ROTATED, LOOPBACK_ONLY, ELSEWHERE_ONLY, LIMITED, RATED, RATED_TOO);
     private final AtomicInteger lookups = new AtomicInteger();
 
     /**

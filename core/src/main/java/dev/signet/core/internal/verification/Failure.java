@@ -26,7 +26,9 @@ public enum Failure {
     SCOPE_MISSING(Step.SCOPE),
     /** Seed 004's deny-by-default: the endpoint declares no scope, so no key may call it. */
     ENDPOINT_NOT_OPEN(Step.SCOPE),
-    RATE_LIMITED(Step.RATE_LIMIT);
+    RATE_LIMITED(Step.RATE_LIMIT),
+    /** The shared rate budget could not answer: refuse rather than serve without a limit. */
+    RATE_LIMIT_UNAVAILABLE(Step.RATE_LIMIT);
 
     private final Step step;
 

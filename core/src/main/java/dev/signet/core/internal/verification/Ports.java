@@ -32,11 +32,45 @@ public final class Ports {
         boolean putIfAbsent(String replayKey, Duration lifespan);
     }
 
-    /** A per-key request budget, shared by every node that serves the key. */
+    /**
+     * Request budgets by bucket (a key, or a key on one endpoint), shared by every node that serves them.
+     * How a budget is counted (a sliding window, a token bucket) is the implementation's to say; the
+     * pipeline only needs the answer.
+     */
     @FunctionalInterface
     public interface RateBudget {
-        /** Takes one request from {@code bucket}'s budget: 0 when it fits, else the seconds until one frees. */
-        long acquire(String bucket, int perMinute);
+
+        /**
+         * Takes one request from {@code bucket}'s budget of {@code perMinute} requests a minute, unless it is
+         * spent; a refused request takes nothing. May throw when the shared store cannot answer: the request
+         * is then refused with 503, never waved through.
+         */
+        Allowance take(String bucket, int perMinute);
+
+        /** Every request fits: for tools, tests and benchmarks that do not measure the rate limit. */
+        static RateBudget unlimited() {
+            return (bucket, perMinute) -> new Allowance(perMinute, 0, 0);
+        }
+    }
+
+    /**
+     * A budget's answer.
+     *
+     * @param remaining         requests still allowed in the window after this one (0 when refused)
+     * @param resetSeconds      seconds until more of the budget is available again (0 when unknown)
+     * @param retryAfterSeconds 0 when the request was granted, else the seconds until a slot frees (at least 1)
+     */
+    public record Allowance(int remaining, long resetSeconds, long retryAfterSeconds) {
+
+        public Allowance {
+            if (remaining < 0 || resetSeconds < 0 || retryAfterSeconds < 0) {
+                throw new IllegalArgumentException("negative allowance");
+            }
+        }
+
+        public boolean granted() {
+            return retryAfterSeconds == 0;
+        }
     }
 
     /** The caller's address, as the allowlist should see it (behind trusted proxies, the forwarded one). */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.signet.core.internal.verification;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,14 +11,21 @@ import java.util.Optional;
  * in diagnostics mode and the signature did not match.
  *
  * @param retryAfterSeconds for {@link Failure#RATE_LIMITED}, the seconds until a slot frees; else 0
+ * @param rateLimits        the budgets that counted the request, for a request refused after its signature
+ *                          verified (steps 9 to 11); empty before
  */
-public record Refusal(Failure failure, String detail, long retryAfterSeconds, Optional<String> signedString)
-        implements Verification, ParsedCredentials {
+public record Refusal(Failure failure, String detail, long retryAfterSeconds, Optional<String> signedString,
+        List<RateLimitStatus> rateLimits) implements Verification, ParsedCredentials {
 
     public Refusal {
         Objects.requireNonNull(failure, "failure");
         Objects.requireNonNull(detail, "detail");
         Objects.requireNonNull(signedString, "signedString");
+        rateLimits = List.copyOf(rateLimits);
+    }
+
+    public Refusal(Failure failure, String detail, long retryAfterSeconds, Optional<String> signedString) {
+        this(failure, detail, retryAfterSeconds, signedString, List.of());
     }
 
     public static Refusal of(Failure failure, String detail) {
@@ -25,10 +33,14 @@ public record Refusal(Failure failure, String detail, long retryAfterSeconds, Op
     }
 
     Refusal retryAfter(long seconds) {
-        return new Refusal(failure, detail, seconds, signedString);
+        return new Refusal(failure, detail, seconds, signedString, rateLimits);
     }
 
     Refusal withSignedString(String redacted) {
-        return new Refusal(failure, detail, retryAfterSeconds, Optional.of(redacted));
+        return new Refusal(failure, detail, retryAfterSeconds, Optional.of(redacted), rateLimits);
+    }
+
+    Refusal withRateLimits(List<RateLimitStatus> statuses) {
+        return new Refusal(failure, detail, retryAfterSeconds, signedString, statuses);
     }
 }

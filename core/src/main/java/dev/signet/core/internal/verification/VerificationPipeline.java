@@ -120,10 +120,10 @@ public final class VerificationPipeline {
             Refusal refusal = step.run(this, walk);
             if (refusal != null) {
                 trace.step(refusal.failure().step(), Trace.Outcome.FAILED, refusal.detail());
-                return refusal;
+                return walk.rateLimits.isEmpty() ? refusal : refusal.withRateLimits(walk.rateLimits);
             }
         }
-        return new Verified(walk.credentials, walk.key, scheme, walk.clientAddress);
+        return new Verified(walk.credentials, walk.key, scheme, walk.clientAddress, walk.rateLimits);
     }
 
     /** Reads credentials only (step 1), for tools that show what a request carries. */
@@ -274,11 +274,34 @@ public final class VerificationPipeline {
             w.notChecked(Step.REPLAY_RECORD, () -> "the server records the request as accepted");
         }
         // Every request whose signature verified counts against its key, also if a later step refuses it.
-        int perMinute = w.key.rateLimitPerMinute() > 0 ? w.key.rateLimitPerMinute() : defaultRatePerMinute;
-        if (rate != null && perMinute > 0) {
-            w.retryAfter = rate.acquire(scheme.name() + '\n' + w.key.id(), perMinute);
+        // One budget per key whatever the scheme; an endpoint's own budget is counted besides, per key.
+        if (rate == null) {
+            return null;
+        }
+        int perMinute = keyRatePerMinute(w.key);
+        try {
+            if (perMinute > 0) {
+                take(w, RateLimitStatus.KEY, "key\n" + w.key.id(), perMinute);
+            }
+            int endpointRate = w.endpoint.ratePerMinute();
+            if (endpointRate > 0 && w.retryAfter == 0) {
+                take(w, RateLimitStatus.ENDPOINT, "endpoint\n" + w.endpoint.name() + '\n' + w.key.id(), endpointRate);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Signet: the rate budget store failed; request refused", e);
+            return Refusal.of(Failure.RATE_LIMIT_UNAVAILABLE, "Rate limiting is unavailable");
         }
         return null;
+    }
+
+    private void take(Walk w, String policy, String bucket, int perMinute) {
+        Ports.Allowance allowance = rate.take(bucket, perMinute);
+        w.rateLimits.add(new RateLimitStatus(policy, perMinute, 60, allowance.remaining(), allowance.resetSeconds()));
+        w.retryAfter = Math.max(w.retryAfter, allowance.retryAfterSeconds());
+    }
+
+    private int keyRatePerMinute(ApiKey key) {
+        return key.rateLimitPerMinute() > 0 ? key.rateLimitPerMinute() : defaultRatePerMinute;
     }
 
     private Refusal step9Allowlist(Walk w) {
@@ -323,7 +346,9 @@ public final class VerificationPipeline {
         if (w.retryAfter > 0) {
             return Refusal.of(Failure.RATE_LIMITED, "Rate limit exceeded").retryAfter(w.retryAfter);
         }
-        w.passed(Step.RATE_LIMIT, () -> "within the key's budget");
+        w.passed(Step.RATE_LIMIT, () -> w.rateLimits.isEmpty() ? "no limit applies" : "within budget: "
+                + w.rateLimits.stream().map(r -> r.policy() + " " + r.remaining() + " of " + r.quota() + " left")
+                        .collect(java.util.stream.Collectors.joining(", ")));
         return null;
     }
 
@@ -367,6 +392,7 @@ public final class VerificationPipeline {
         ApiKey key;
         String replayKey;
         long retryAfter;
+        final List<RateLimitStatus> rateLimits = new java.util.ArrayList<>(2);
         Optional<InetAddress> clientAddress = Optional.empty();
 
         Walk(ReceivedRequest request, BodySource body, Endpoint endpoint, Trace trace) {

@@ -154,7 +154,7 @@ class Rfc9421SchemeTest {
                 }
             };
             VerificationPipeline pipeline = VerificationPipeline.forServer(new Rfc9421Scheme(policy),
-                    Clock.fixed(at, ZoneOffset.UTC), id -> Optional.ofNullable(keys.get(id)), replay, (b, n) -> 0,
+                    Clock.fixed(at, ZoneOffset.UTC), id -> Optional.ofNullable(keys.get(id)), replay, Ports.RateBudget.unlimited(),
                     r -> Optional.empty(), Ports.TenantBinding.none()).diagnostics(true).build();
             try {
                 return pipeline.verify(req.received(), BodySource.of(req.body), Endpoint.scoped(Set.of()));

@@ -124,11 +124,11 @@ final class FuzzPorts {
         }
 
         @Override
-        public long acquire(String bucket, int perMinute) {
+        public Ports.Allowance take(String bucket, int perMinute) {
             assertNotNull(bucket);
             assertTrue(perMinute > 0, "perMinute " + perMinute);
             charged++;
-            return answer;
+            return answer == 0 ? new Ports.Allowance(perMinute - 1, 60, 0) : new Ports.Allowance(0, answer, answer);
         }
     }
 

@@ -76,7 +76,7 @@ class RoundTripTest {
     private static VerificationPipeline serverPipeline(Scheme scheme, MemoryReplayStore replay) {
         return VerificationPipeline.forServer(scheme, java.time.Clock.fixed(SignedExchange.NOW, java.time.ZoneOffset.UTC),
                 id -> java.util.Optional.of(dev.signet.core.keys.ApiKey.builder(id).secret("s3cret-value").scope("items:write").build()), replay,
-                (bucket, perMinute) -> 0, request -> java.util.Optional.empty(), Ports.TenantBinding.none()).build();
+                Ports.RateBudget.unlimited(), request -> java.util.Optional.empty(), Ports.TenantBinding.none()).build();
     }
 
     private static String randomSecret(Random random) {

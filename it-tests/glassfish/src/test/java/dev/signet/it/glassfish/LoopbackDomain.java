@@ -101,6 +101,7 @@ public final class LoopbackDomain {
             if (runsTheServer) {
                 assignPorts(config);
                 setJvmOptions(config);
+                raiseHttpThreadPool(config);
             }
         }
     }
@@ -138,6 +139,35 @@ public final class LoopbackDomain {
         }
         String value = address.group().substring("address=".length());
         return value.substring(value.lastIndexOf(':') + 1);
+    }
+
+    /**
+     * GlassFish's http-thread-pool holds 5 threads unless told otherwise, so 64 copies of a request sent at
+     * once would mostly wait in its queue, not race. The cluster tests need them in flight together.
+     */
+    static final int HTTP_THREADS_MIN = 64;
+    static final int HTTP_THREADS_MAX = 128;
+
+    private void raiseHttpThreadPool(Element config) {
+        List<Element> pools = directChildren(config, "thread-pools");
+        Element container;
+        if (pools.isEmpty()) {
+            container = domain.createElement("thread-pools");
+            config.appendChild(container);
+            changed = true;
+        } else {
+            container = pools.get(0);
+        }
+        Element http = directChildren(container, "thread-pool").stream()
+            .filter(pool -> pool.getAttribute("name").equals("http-thread-pool")).findFirst().orElse(null);
+        if (http == null) {
+            http = domain.createElement("thread-pool");
+            http.setAttribute("name", "http-thread-pool");
+            container.appendChild(http);
+            changed = true;
+        }
+        set(http, "min-thread-pool-size", String.valueOf(HTTP_THREADS_MIN));
+        set(http, "max-thread-pool-size", String.valueOf(HTTP_THREADS_MAX));
     }
 
     private void disableJms(Element config) {

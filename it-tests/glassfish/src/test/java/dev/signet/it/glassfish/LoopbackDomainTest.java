@@ -68,6 +68,32 @@ class LoopbackDomainTest {
     }
 
     @Test
+    void theServersHttpThreadPoolHoldsSixtyFourRequestsAtOnceAndNothingElseChanges() throws Exception {
+        LoopbackDomain.apply(domainXml, PORTS);
+
+        String pools = "//config[@name='server-config']/thread-pools/thread-pool";
+        assertEquals(List.of("admin-thread-pool", "http-thread-pool", "thread-pool-1"), values(pools + "/@name"));
+        assertEquals("64", value(pools + "[@name='http-thread-pool']/@min-thread-pool-size"));
+        assertEquals("128", value(pools + "[@name='http-thread-pool']/@max-thread-pool-size"));
+        assertEquals("50", value(pools + "[@name='admin-thread-pool']/@max-thread-pool-size"));
+        assertEquals("200", value(pools + "[@name='thread-pool-1']/@max-thread-pool-size"));
+        assertEquals(0, count("//config[@name='default-config']/thread-pools"), "the template is left alone");
+        assertFalse(LoopbackDomain.apply(domainXml, PORTS), "a second run changes nothing");
+    }
+
+    @Test
+    void aServerConfigWithoutThreadPoolsGetsTheHttpOne() throws Exception {
+        Files.writeString(domainXml, Files.readString(domainXml).replaceAll("(?s)<thread-pools>.*?</thread-pools>", ""));
+
+        assertTrue(LoopbackDomain.apply(domainXml, PORTS));
+
+        String http = "//config[@name='server-config']/thread-pools/thread-pool[@name='http-thread-pool']";
+        assertEquals(1, count(http));
+        assertEquals("128", value(http + "/@max-thread-pool-size"));
+        assertFalse(LoopbackDomain.apply(domainXml, PORTS));
+    }
+
+    @Test
     void templateConfigKeepsItsPortPlaceholders() throws Exception {
         LoopbackDomain.apply(domainXml, PORTS);
 

@@ -63,6 +63,27 @@ final class SecondDomain {
         }
     }
 
+    /**
+     * {@code kill -9} of the domain's server JVM (its pid from {@code config/pid}): no shutdown, no goodbye to
+     * the cluster. Answers the pid it killed. The domain is not running afterwards; {@link #stop()} then does
+     * nothing, and {@link #start()} starts it again.
+     */
+    long kill() throws IOException, InterruptedException {
+        long pid = pid();
+        ProcessHandle server = ProcessHandle.of(pid)
+            .orElseThrow(() -> new IOException(name + ": no process " + pid + " (config/pid)"));
+        running = false;
+        if (!server.destroyForcibly()) {
+            throw new IOException(name + ": SIGKILL of " + pid + " was not sent");
+        }
+        try {
+            server.onExit().get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IOException(name + ": process " + pid + " still alive 60 s after SIGKILL", e);
+        }
+        return pid;
+    }
+
     long pid() throws IOException {
         return Long.parseLong(Files.readString(domainsDir.resolve(name).resolve("config/pid")).trim());
     }

@@ -54,6 +54,10 @@ public final class AppKeys {
     public static final String WEBHOOK_SECRET = "whsec_" + Base64.getEncoder()
         .encodeToString("it-webhook-secret-0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
 
+    /** Reads and writes, at most {@link #RATED_PER_MINUTE} requests a sliding minute, counted on every node together. */
+    public static final String RATED = "app-rated";
+    public static final int RATED_PER_MINUTE = 10;
+
     private AppKeys() {
     }
 
@@ -75,6 +79,7 @@ public final class AppKeys {
             key(REVOKED).scopes(READ, WRITE).status(KeyStatus.REVOKED).build(),
             key(EXPIRED).scopes(READ, WRITE).expiresAt(Instant.parse("2020-01-01T00:00:00Z")).build(),
             key(ELSEWHERE).scopes(READ, WRITE).allowedIp("192.0.2.0/24").build(),
+            key(RATED).scopes(READ, WRITE).rateLimitPerMinute(RATED_PER_MINUTE).build(),
             ApiKey.builder(ED25519).scopes(READ, WRITE).publicKey("ed25519", ED25519_PUBLIC_PEM).build(),
             webhook(WebhookReceiver.STANDARD_WEBHOOKS), webhook(WebhookReceiver.STRIPE), webhook(WebhookReceiver.GITHUB),
             webhook(WebhookReceiver.SLACK), webhook(WebhookReceiver.SHOPIFY));

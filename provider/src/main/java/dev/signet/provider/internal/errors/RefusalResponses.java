@@ -6,6 +6,7 @@ import dev.signet.core.scheme.JsonString;
 import dev.signet.core.internal.verification.Failure;
 import dev.signet.core.internal.verification.Refusal;
 import dev.signet.core.internal.verification.SignatureScheme;
+import dev.signet.provider.internal.idempotency.IdempotencyError;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
@@ -63,6 +64,28 @@ public final class RefusalResponses {
         return response.build();
     }
 
+    /**
+     * The answer of the idempotency check (draft-ietf-httpapi-idempotency-key-header-06's 400, 409 and
+     * 422, and 503 when its store cannot answer), in the scheme's error format like every refusal.
+     */
+    public Response idempotency(SignatureScheme scheme, IdempotencyError error) {
+        String body = switch (scheme.errorFormat()) {
+            case DETAIL -> "{\"detail\":" + JsonString.quote(error.detail()) + "}";
+            case ENVELOPE -> "{\"version\":\"1.3.0\",\"timestamp\":" + clock.millis() + ",\"success\":false,\"code\":"
+                    + JsonString.quote(String.valueOf(error.status())) + ",\"message\":" + JsonString.quote(error.code())
+                    + ",\"data\":null}";
+            case PROBLEM -> "{\"type\":" + JsonString.quote(PROBLEM_BASE + error.slug())
+                    + ",\"title\":" + JsonString.quote(error.title())
+                    + ",\"status\":" + error.status()
+                    + ",\"detail\":" + JsonString.quote(error.detail()) + "}";
+        };
+        return Response.status(error.status())
+                .type(scheme.errorFormat() == ErrorFormat.PROBLEM ? "application/problem+json" : "application/json")
+                .header(HttpHeaders.DATE, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                        .format(java.time.ZonedDateTime.now(clock.withZone(java.time.ZoneOffset.UTC))))
+                .entity(body).build();
+    }
+
     static int status(ErrorFormat style, Failure failure) {
         return switch (failure) {
             case KEY_DISABLED, KEY_REVOKED, KEY_EXPIRED, IP_NOT_ALLOWED -> style == ErrorFormat.ENVELOPE ? 403 : 401;
@@ -70,7 +93,7 @@ public final class RefusalResponses {
             case TENANT_MISMATCH, SCOPE_MISSING, ENDPOINT_NOT_OPEN -> 403;
             case RATE_LIMITED -> 429;
             case BODY_TOO_LARGE -> 413;
-            case REPLAY_STORE_UNAVAILABLE, KEY_REPOSITORY_UNAVAILABLE -> 503;
+            case REPLAY_STORE_UNAVAILABLE, KEY_REPOSITORY_UNAVAILABLE, RATE_LIMIT_UNAVAILABLE -> 503;
             default -> 401;
         };
     }
@@ -87,7 +110,7 @@ public final class RefusalResponses {
             case TENANT_MISMATCH, SCOPE_MISSING, ENDPOINT_NOT_OPEN -> "You do not have permission to perform this action";
             case RATE_LIMITED -> "Request was throttled";
             case BODY_TOO_LARGE -> "Request body too large";
-            case REPLAY_STORE_UNAVAILABLE, KEY_REPOSITORY_UNAVAILABLE -> "Service temporarily unavailable";
+            case REPLAY_STORE_UNAVAILABLE, KEY_REPOSITORY_UNAVAILABLE, RATE_LIMIT_UNAVAILABLE -> "Service temporarily unavailable";
         };
     }
 
@@ -114,7 +137,7 @@ public final class RefusalResponses {
             case ENDPOINT_NOT_OPEN -> new String[] {"50090201", "API_ACCESS_DENIED"};
             case RATE_LIMITED -> new String[] {"429", "RATE_LIMITED"};
             case BODY_TOO_LARGE -> new String[] {"413", "PAYLOAD_TOO_LARGE"};
-            case REPLAY_STORE_UNAVAILABLE, KEY_REPOSITORY_UNAVAILABLE -> new String[] {"503", "SERVICE_UNAVAILABLE"};
+            case REPLAY_STORE_UNAVAILABLE, KEY_REPOSITORY_UNAVAILABLE, RATE_LIMIT_UNAVAILABLE -> new String[] {"503", "SERVICE_UNAVAILABLE"};
         };
     }
 

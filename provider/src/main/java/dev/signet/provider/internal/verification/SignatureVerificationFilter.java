@@ -9,11 +9,12 @@ import dev.signet.core.internal.verification.Verification;
 import dev.signet.core.internal.verification.Verified;
 import dev.signet.provider.SignetFeature;
 import dev.signet.provider.SignetRuntime;
-import dev.signet.provider.internal.body.CapturedBody;
+import dev.signet.provider.internal.body.RequestBodies;
 import dev.signet.provider.caller.CallerBinding;
 import dev.signet.provider.caller.PeerAddressCapture;
 import dev.signet.provider.events.SignedRequestRefused;
 import dev.signet.provider.events.SignedRequestVerified;
+import dev.signet.provider.internal.ratelimit.RateLimitHeaders;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -22,7 +23,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.InetAddress;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -39,10 +39,16 @@ public final class SignatureVerificationFilter implements ContainerRequestFilter
 
     private final SignetRuntime runtime;
     private final SignedEndpoint endpoint;
+    private final boolean keepBodyHash;
 
-    public SignatureVerificationFilter(SignetRuntime runtime, SignedEndpoint endpoint) {
+    /**
+     * @param keepBodyHash whether a body read for the signature is also hashed for a later step (the
+     *                     idempotency check of an {@code @Idempotent} method), so it is read only once
+     */
+    public SignatureVerificationFilter(SignetRuntime runtime, SignedEndpoint endpoint, boolean keepBodyHash) {
         this.runtime = runtime;
         this.endpoint = endpoint;
+        this.keepBodyHash = keepBodyHash;
     }
 
     @Override
@@ -54,8 +60,11 @@ public final class SignatureVerificationFilter implements ContainerRequestFilter
         String peer = request.getProperty(PeerAddressCapture.PEER_ADDRESS) instanceof String p ? p : null;
         ReceivedRequest received = new ReceivedRequest(request.getMethod(), path, asReceived.getRawQuery(),
                 HeaderSource.ofLists(request.getHeaders()), peer, asReceived.toString());
-        Verification outcome = endpoint.pipeline().verify(received, sink -> readBody(request, sink), endpoint.endpoint());
+        Verification outcome = endpoint.pipeline().verify(received, sink -> RequestBodies.read(request, runtime, sink, keepBodyHash),
+                endpoint.endpoint());
         String scheme = endpoint.pipeline().scheme().name();
+        request.setProperty(RateLimitHeaders.PROPERTY, outcome instanceof Verified v ? v.rateLimits()
+                : ((Refusal) outcome).rateLimits());
         if (outcome instanceof Verified verified) {
             CallerBinding.bind(request, runtime.caller(), verified.key(), scheme);
             if (verified.credentials().detail() instanceof dev.signet.core.internal.rfc9421.Rfc9421Scheme.Selected selected) {
@@ -85,18 +94,5 @@ public final class SignatureVerificationFilter implements ContainerRequestFilter
     private String keyIdOf(ReceivedRequest received) {
         return endpoint.pipeline().scheme().readCredentials(received, endpoint.endpoint().key())
                 instanceof dev.signet.core.internal.verification.Credentials c ? c.keyId() : null;
-    }
-
-    private boolean readBody(ContainerRequestContext request, BodySource.Sink sink) throws IOException {
-        long declared = request.getLength(); // -1 when not declared
-        if (declared > runtime.bodyReader().maxBytes()) {
-            return false; // refuse before reading a byte
-        }
-        Optional<CapturedBody> body = runtime.bodyReader().read(request.getEntityStream(), declared, sink);
-        if (body.isPresent()) {
-            runtime.spooledBodies().track(body.get()); // deleted when the request ends, however it ends
-            request.setEntityStream(body.get().replay());
-        }
-        return body.isPresent();
     }
 }

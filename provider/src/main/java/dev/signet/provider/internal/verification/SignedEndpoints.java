@@ -3,6 +3,7 @@ package dev.signet.provider.internal.verification;
 
 import dev.signet.core.internal.verification.Endpoint;
 import dev.signet.core.internal.verification.SignatureScheme;
+import dev.signet.provider.Idempotent;
 import dev.signet.provider.SignetRuntime;
 import dev.signet.provider.internal.verification.SignedRequiredLookup.Found;
 import jakarta.ws.rs.HttpMethod;
@@ -39,9 +40,15 @@ public final class SignedEndpoints {
                         + SignedRequiredLookup.describe(method) + ") names an unknown scheme; known: "
                         + runtime.schemes().names()));
         Optional<String> key = endpointKey(runtime, scheme, found.get(), method);
+        int ratePerMinute = found.get().annotation().ratePerMinute();
+        if (ratePerMinute < 0) {
+            throw new IllegalStateException("Signet: @SignedRequired(ratePerMinute = " + ratePerMinute + ") on "
+                    + found.get().where() + " must be 0 (none of its own) or more");
+        }
+        Endpoint endpoint = new Endpoint(java.util.Set.of(found.get().annotation().scopes()), key, ratePerMinute,
+                ratePerMinute == 0 ? "" : httpMethod(type, method) + " " + path(type, method));
         boolean signResponse = signsResponses(runtime, scheme, found.get());
-        return Optional.of(new SignedEndpoint(runtime.pipeline(scheme),
-                new Endpoint(java.util.Set.of(found.get().annotation().scopes()), key), found.get().where(), signResponse));
+        return Optional.of(new SignedEndpoint(runtime.pipeline(scheme), endpoint, found.get().where(), signResponse));
     }
 
     /**
@@ -92,6 +99,11 @@ public final class SignedEndpoints {
                     + " is not a key id (1 to 256 visible ASCII characters)");
         }
         return key;
+    }
+
+    /** The method's {@code @Idempotent}, wherever written (the method's wins over its type's). */
+    public static Optional<Idempotent> idempotent(Class<?> type, Method method) {
+        return SignedRequiredLookup.find(Idempotent.class, type, method);
     }
 
     /** The method's row of the start-up table. */

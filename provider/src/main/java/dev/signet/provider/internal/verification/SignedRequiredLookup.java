@@ -43,6 +43,24 @@ final class SignedRequiredLookup {
         return Optional.empty();
     }
 
+    /** Any annotation, searched as {@link SignedRequired} is: nearest method first, then the types. */
+    static <A extends java.lang.annotation.Annotation> Optional<A> find(Class<A> annotation, Class<?> resourceClass,
+            Method method) {
+        List<Class<?>> types = hierarchy(resourceClass, method.getDeclaringClass());
+        for (Class<?> type : types) {
+            Method same = declared(type, method);
+            if (same != null && same.isAnnotationPresent(annotation)) {
+                return Optional.of(same.getAnnotation(annotation));
+            }
+        }
+        for (Class<?> type : types) {
+            if (type.isAnnotationPresent(annotation)) {
+                return Optional.of(type.getAnnotation(annotation));
+            }
+        }
+        return Optional.empty();
+    }
+
     static String describe(Method m) {
         StringBuilder out = new StringBuilder(m.getDeclaringClass().getSimpleName()).append('.').append(m.getName()).append('(');
         Class<?>[] parameters = m.getParameterTypes();
