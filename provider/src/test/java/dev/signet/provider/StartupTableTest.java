@@ -18,7 +18,7 @@ class StartupTableTest {
         try (LogCapture logs = new LogCapture();
                 SignetTestServer server = SignetTestServer.start(Map.of("signet.scheme", "canonical"), null, EchoResource.class)) {
             Optional<String> table = Optional.empty();
-            for (int i = 0; i < 50 && table.isEmpty(); i++) {
+            for (int i = 0; i < 200 && table.isEmpty(); i++) { // up to 20 s: the table follows a 2 s quiet period
                 Thread.sleep(100);
                 table = logs.lines().stream().filter(l -> l.contains("Signet endpoints (") && l.contains("EchoResource")).findFirst();
             }

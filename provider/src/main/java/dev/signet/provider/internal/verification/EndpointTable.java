@@ -19,7 +19,9 @@ import java.util.logging.Logger;
 public final class EndpointTable {
 
     private static final Logger LOG = Logger.getLogger("dev.signet.provider.endpoints");
-    private static final long QUIET_MILLIS = 500;
+    // Long enough that a start-up slowed by a busy machine still lands in one table (500 ms split it in two
+    // at a load of 15 on 2 cores); the table only informs, so a late one costs nothing.
+    private static final long QUIET_MILLIS = 2000;
 
     /** One row: {@code scheme} is {@code null} for a method that is not signed. */
     public record Row(String httpMethod, String path, String javaMethod, String scheme, List<String> scopes) {
