@@ -39,6 +39,8 @@ public final class Rfc9421Http {
         public final String uri;
         public byte[] body;
         public final Map<String, String> headers = new LinkedHashMap<>();
+        /** Further field lines, sent after {@link #headers}: a second line of a field already there, say. */
+        public final List<Map.Entry<String, String>> moreLines = new ArrayList<>();
 
         Call(String method, String path, byte[] body) {
             this.method = method;
@@ -75,11 +77,18 @@ public final class Rfc9421Http {
             return this;
         }
 
+        /** One more line of {@code name}, sent as well as any line {@link #headers} has. */
+        public Call also(String name, String value) {
+            moreLines.add(Map.entry(name, value));
+            return this;
+        }
+
         public HttpResponse<String> send() {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(60))
                     .method(method, body == null || body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofByteArray(body));
             headers.forEach(request::header);
+            moreLines.forEach(line -> request.header(line.getKey(), line.getValue()));
             try {
                 return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {

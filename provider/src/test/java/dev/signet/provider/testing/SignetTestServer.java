@@ -83,7 +83,11 @@ public final class SignetTestServer implements AutoCloseable {
                 .addExtension(setup).initialize();
         ResourceConfig config = new ResourceConfig(resources).register(SignetFeature.class);
         HttpServer http = new HttpServer();
-        http.addListener(new NetworkListener("signet-test", "127.0.0.1", 0));
+        NetworkListener listener = new NetworkListener("signet-test", "127.0.0.1", 0);
+        // Grizzly's default 8 KiB of header would refuse, before any filter, fields that the schemes' own limits
+        // are there to refuse (rfc9421: 16 KiB of Signature): 64 KiB lets the filter be the one to answer.
+        listener.setMaxHttpHeaderSize(64 * 1024);
+        http.addListener(listener);
         WebappContext webapp = new WebappContext("signet-test", context);
         ServletRegistration servlet = webapp.addServlet("jersey", new ServletContainer(config));
         servlet.addMapping(application + "/*");
