@@ -136,6 +136,7 @@ public class SignetRuntime {
 
     @PreDestroy
     void stop() {
+        endpoints.close();
         if (stores != null) {
             stores.close();
         }

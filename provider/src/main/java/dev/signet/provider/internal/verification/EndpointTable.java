@@ -38,6 +38,7 @@ public final class EndpointTable {
     private final Set<Row> rows = new LinkedHashSet<>();
     private final AtomicInteger generation = new AtomicInteger();
     private boolean written;
+    private boolean closed;
 
     public synchronized void add(Row row) {
         if (!rows.add(row)) {
@@ -51,6 +52,11 @@ public final class EndpointTable {
         var unused = CompletableFuture.runAsync(() -> flushIf(mine), CompletableFuture.delayedExecutor(QUIET_MILLIS, TimeUnit.MILLISECONDS));
     }
 
+    /** The application stopped: a table still waiting for its quiet period is not written for it. */
+    public synchronized void close() {
+        closed = true;
+    }
+
     public synchronized List<Row> rows() {
         return List.copyOf(rows);
     }
@@ -58,7 +64,7 @@ public final class EndpointTable {
     private void flushIf(int expectedGeneration) {
         String table;
         synchronized (this) {
-            if (generation.get() != expectedGeneration || rows.isEmpty()) {
+            if (closed || generation.get() != expectedGeneration || rows.isEmpty()) {
                 return; // another method arrived meanwhile: its own timer writes the table
             }
             List<Row> sorted = new ArrayList<>(rows);
