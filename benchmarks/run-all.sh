@@ -9,7 +9,7 @@
 #   sections: verify verify-rfc9421 profile-verify body http profile-http upload memory cluster (default: all, in that order)
 #   e.g. ./run-all.sh 2026-12-01 body        re-runs section 2 only, into results/2026-12-01/
 # Every section appends its start time, command and `uptime` to results/<date>/runs.txt.
-# About 25 minutes in all on 2 busy vCPUs. Needs taskset (util-linux) and the JDK's jfr tool on the PATH.
+# About 27 minutes in all on 2 busy vCPUs. Needs taskset (util-linux) and the JDK's jfr tool on the PATH.
 set -e
 cd "$(dirname "$0")"
 CP='target/classes:target/lib/*'
@@ -61,9 +61,10 @@ for s in $SECTIONS; do
     memory) # 4. bytes per live replay entry, 1 000 000 entries, local cache
       run "$OUT/replay-memory.txt" java -Xms2g -Xmx2g -cp "$CP" dev.signet.benchmarks.memory.ReplayEntryMemory \
         --entries 1000000 --repeats 3 ;;
-    cluster) # 6. clustered vs local replay cache, two JVMs on loopback (no target)
-      run "$OUT/cluster.txt" java -Djgroups.bind.address=127.0.0.1 -Djava.net.preferIPv4Stack=true -cp "$CP" \
-        dev.signet.benchmarks.cluster.ClusterReplayBenchmark --callers 1,8,64 --rounds 3 --warmup 1 --seconds 3 ;;
+    cluster) # 6. local vs clustered (two JVMs, JGroups on loopback) vs Hot Rod (3 server JVMs) replay cache (no target)
+      run "$OUT/cluster-hotrod.txt" java -Djgroups.bind.address=127.0.0.1 -Djava.net.preferIPv4Stack=true -cp "$CP" \
+        dev.signet.benchmarks.cluster.ClusterReplayBenchmark --topology local,clustered,hotrod \
+        --callers 1,8,64 --rounds 3 --warmup 1 --seconds 3 ;;
     *) echo "unknown section $s" >&2; exit 2 ;;
   esac
 done

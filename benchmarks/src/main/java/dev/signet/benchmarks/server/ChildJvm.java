@@ -46,10 +46,21 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Starts the child without waiting: for a peer that becomes ready only once this JVM has joined it. */
     public static ChildJvm launch(String mainClass, List<String> jvmOptions, Path log) throws IOException {
-        return launch(List.of(), mainClass, jvmOptions, log);
+        return launch(List.of(), mainClass, jvmOptions, List.of(), log);
+    }
+
+    /** As {@link #launch(String, List, Path)}, with arguments for the child's {@code main}. */
+    public static ChildJvm launch(String mainClass, List<String> jvmOptions, List<String> arguments, Path log)
+            throws IOException {
+        return launch(List.of(), mainClass, jvmOptions, arguments, log);
     }
 
     private static ChildJvm launch(List<String> prefix, String mainClass, List<String> jvmOptions, Path log) throws IOException {
+        return launch(prefix, mainClass, jvmOptions, List.of(), log);
+    }
+
+    private static ChildJvm launch(List<String> prefix, String mainClass, List<String> jvmOptions, List<String> arguments,
+            Path log) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(prefix);
         command.add(java);
@@ -57,6 +68,7 @@ public final class ChildJvm implements AutoCloseable {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);
+        command.addAll(arguments);
         log.toAbsolutePath().getParent().toFile().mkdirs();
         Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
         return new ChildJvm(process, mainClass, log);
