@@ -32,7 +32,7 @@ public final class CanonicalQuery {
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
-            pairs.add(new String[] {encode(decode(name)), encode(decode(value))});
+            pairs.add(new String[] {encode(percentDecode(name)), encode(percentDecode(value))});
         }
         pairs.sort(Comparator.<String[], String>comparing(p -> p[0]).thenComparing(p -> p[1]));
         StringBuilder out = new StringBuilder(rawQuery.length() + 16);
@@ -45,8 +45,11 @@ public final class CanonicalQuery {
         return out.toString();
     }
 
-    /** Percent-decoding to bytes; a {@code %} not followed by two hex digits stays a literal {@code %}. */
-    private static byte[] decode(String text) {
+    /**
+     * Percent-decoding to bytes; a {@code %} not followed by two hex digits stays a literal {@code %}. Also
+     * the first step of RFC 9421's {@code @query-param} form decoding.
+     */
+    public static byte[] percentDecode(String text) {
         byte[] in = text.getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream out = new ByteArrayOutputStream(in.length);
         for (int i = 0; i < in.length; i++) {

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.signet.core.internal.rfc9421;
 
+import dev.signet.core.internal.canonical.CanonicalQuery;
 import dev.signet.core.internal.sf.StructuredFieldException;
 import dev.signet.core.internal.sf.StructuredFields;
 import dev.signet.core.internal.sf.StructuredFields.ByteSequence;
 import dev.signet.core.internal.sf.StructuredFields.Member;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,21 +113,7 @@ public final class SignatureBase {
     }
 
     private static String formDecode(String s) {
-        byte[] in = s.replace('+', ' ').getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (int i = 0; i < in.length; i++) {
-            if (in[i] == '%' && i + 2 < in.length && hex(in[i + 1]) >= 0 && hex(in[i + 2]) >= 0) {
-                out.write(hex(in[i + 1]) * 16 + hex(in[i + 2]));
-                i += 2;
-            } else {
-                out.write(in[i]);
-            }
-        }
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static int hex(byte b) {
-        return Character.digit(b, 16);
+        return new String(CanonicalQuery.percentDecode(s.replace('+', ' ')), StandardCharsets.UTF_8);
     }
 
     /** The application/x-www-form-urlencoded percent-encode set, but a space is %20. */
