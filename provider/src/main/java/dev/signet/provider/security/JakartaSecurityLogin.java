@@ -40,16 +40,29 @@ public final class JakartaSecurityLogin implements ContainerRequestFilter {
     @Context
     private HttpServletResponse servletResponse;
     private final AtomicBoolean warned = new AtomicBoolean();
+    private volatile Beans beans;
+
+    /** Looked up once, on the first request (the application's CDI), not on every request. */
+    private record Beans(Instance<VerifiedCaller> callers, Instance<SecurityContext> security, boolean implemented) {
+        static Beans lookUp() {
+            Instance<SecurityContext> security = CDI.current().select(SecurityContext.class);
+            return new Beans(CDI.current().select(VerifiedCaller.class), security, !security.isUnsatisfied());
+        }
+    }
 
     @Override
     public void filter(ContainerRequestContext request) {
+        Beans found = beans;
+        if (found == null) {
+            found = Beans.lookUp();
+            beans = found;
+        }
         // The request-scoped caller the verification filter filled; a refused request never gets here.
-        VerifiedCaller caller = CDI.current().select(VerifiedCaller.class).get();
+        VerifiedCaller caller = found.callers().get();
         if (!caller.isVerified()) {
             return;
         }
-        Instance<SecurityContext> security = CDI.current().select(SecurityContext.class);
-        if (security.isUnsatisfied()) {
+        if (!found.implemented()) {
             // The API without an implementation (a servlet container with the jar, a test server): nothing to
             // log in to, and nothing on this server asks Jakarta Security for a caller either.
             request.setProperty(OUTCOME, "no Jakarta Security implementation");
@@ -61,7 +74,7 @@ public final class JakartaSecurityLogin implements ContainerRequestFilter {
         }
         AuthenticationStatus status;
         try {
-            status = security.get().authenticate(servletRequest, servletResponse,
+            status = found.security().get().authenticate(servletRequest, servletResponse,
                     AuthenticationParameters.withParams().credential(new VerifiedKeyCredential(caller.keyId(), caller.scopes())));
         } catch (RuntimeException notLoggedIn) {
             request.setProperty(OUTCOME, "refused: " + notLoggedIn);
