@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.signet.benchmarks.crypto;
 
-import static dev.signet.benchmarks.support.Options.intOption;
 import static dev.signet.benchmarks.support.Options.stringOption;
 
 import dev.signet.benchmarks.Fixtures;
 import dev.signet.benchmarks.support.Machine;
-import dev.signet.benchmarks.support.Spread;
+import dev.signet.benchmarks.support.PairedHarness;
 import dev.signet.core.internal.rfc9421.ContentDigest;
 import dev.signet.core.internal.rfc9421.Rfc9421Policy;
 import dev.signet.core.internal.rfc9421.Rfc9421Scheme;
@@ -82,7 +81,7 @@ public final class PairedRfc9421Verify {
     static final String SECRET = "rfc9421-benchmark-shared-secret-0123456789";
 
     /** One (algorithm, body size) case: both sides, ready to run. */
-    static final class Case {
+    static final class Case implements PairedHarness.PairedCase {
         final SignatureAlgorithm algorithm;
         final int bodyBytes;
         final byte[] body;
@@ -96,14 +95,6 @@ public final class PairedRfc9421Verify {
         byte[] baseBytes;
         byte[] signature;
         ReceivedRequest request;
-        int floorOps = 100;
-        int measuredOps = 100;
-        final List<Double> floorNs = new ArrayList<>();
-        final List<Double> measuredNs = new ArrayList<>();
-        final List<Double> ratios = new ArrayList<>();
-        final List<Double> wallRatios = new ArrayList<>();
-        final List<Double> floorBytes = new ArrayList<>();
-        final List<Double> measuredBytes = new ArrayList<>();
 
         Case(SignatureAlgorithm algorithm, int bodyBytes) throws GeneralSecurityException {
             this.algorithm = algorithm;
@@ -135,7 +126,8 @@ public final class PairedRfc9421Verify {
         }
 
         /** A freshly signed request (new created and nonce; the window is 5 minutes), its base and signature. */
-        void refresh() {
+        @Override
+        public void refresh() {
             Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             headers.put("Host", List.of("api.example.com"));
             headers.put("Accept", List.of("application/json"));
@@ -157,9 +149,10 @@ public final class PairedRfc9421Verify {
         }
 
         /** Wall ns per floor operation; {@code out[0]} bytes allocated and {@code out[1]} CPU ns per operation. */
-        double floor(int ops, double[] out) {
-            long a0 = PairedVerify.allocated();
-            long c0 = PairedVerify.cpu();
+        @Override
+        public double floor(int ops, double[] out) {
+            long a0 = PairedHarness.allocated();
+            long c0 = PairedHarness.cpu();
             long t0 = System.nanoTime();
             int acc = 0;
             try {
@@ -180,16 +173,17 @@ public final class PairedRfc9421Verify {
                 throw new IllegalStateException(e);
             }
             long t1 = System.nanoTime();
-            out[1] = (PairedVerify.cpu() - c0) / (double) ops;
-            out[0] = (PairedVerify.allocated() - a0) / (double) ops;
+            out[1] = (PairedHarness.cpu() - c0) / (double) ops;
+            out[0] = (PairedHarness.allocated() - a0) / (double) ops;
             sink = acc;
             return (t1 - t0) / (double) ops;
         }
 
         /** As {@link #floor}, for rfc9421 verification through the pipeline; any refusal fails the run. */
-        double measured(int ops, double[] out) {
-            long a0 = PairedVerify.allocated();
-            long c0 = PairedVerify.cpu();
+        @Override
+        public double measured(int ops, double[] out) {
+            long a0 = PairedHarness.allocated();
+            long c0 = PairedHarness.cpu();
             long t0 = System.nanoTime();
             Verification last = null;
             try {
@@ -203,13 +197,14 @@ public final class PairedRfc9421Verify {
                 throw new UncheckedIOException(e);
             }
             long t1 = System.nanoTime();
-            out[1] = (PairedVerify.cpu() - c0) / (double) ops;
-            out[0] = (PairedVerify.allocated() - a0) / (double) ops;
+            out[1] = (PairedHarness.cpu() - c0) / (double) ops;
+            out[0] = (PairedHarness.allocated() - a0) / (double) ops;
             sink = last;
             return (t1 - t0) / (double) ops;
         }
 
-        String label() {
+        @Override
+        public String label() {
             return String.format(Locale.ROOT, "%-17s %5d B", algorithm.rfcName(), bodyBytes);
         }
     }
@@ -251,11 +246,7 @@ public final class PairedRfc9421Verify {
     }
 
     public static void main(String[] args) throws Exception {
-        int pairs = intOption(args, "--pairs", 9);
-        int warmupSeconds = intOption(args, "--warmup-s", 15);
-        int warmupMaxSeconds = intOption(args, "--warmup-max-s", 60);
-        int batchMs = intOption(args, "--batch-ms", 100);
-        int warmBatchMs = intOption(args, "--warm-batch-ms", 40);
+        PairedHarness.Settings settings = PairedHarness.Settings.from(args, 9, 15);
         String algorithms = stringOption(args, "--algorithms", "all");
         String sizes = stringOption(args, "--sizes", "0,1024");
 
@@ -270,110 +261,16 @@ public final class PairedRfc9421Verify {
             }
         }
         System.out.println(Machine.describe());
-        System.out.printf(Locale.ROOT, "PairedRfc9421Verify: %d cases, %d pairs, batch about %d ms of CPU per side%n", cases.size(), pairs, batchMs);
-        System.out.printf(Locale.ROOT, "warm-up rule: all cases round robin, each side about %d ms of CPU per round, at least %d s, until, for every"
-                + " case, the median of its last 3 verify batches (CPU ns/op) is within 5%% of the median of the 3 before, at most %d s%n",
-                warmBatchMs, warmupSeconds, warmupMaxSeconds);
-        System.out.println("load before: " + Machine.loadAverage());
-
-        double[] out = new double[2];
-        long warmStart = System.nanoTime();
-        long warmMin = warmStart + warmupSeconds * 1_000_000_000L;
-        long warmMax = warmStart + warmupMaxSeconds * 1_000_000_000L;
-        List<List<Double>> recent = new ArrayList<>();
-        int[] warmFloorOps = new int[cases.size()];
-        int[] warmMeasuredOps = new int[cases.size()];
-        for (int i = 0; i < cases.size(); i++) {
-            recent.add(new ArrayList<>());
-            warmFloorOps[i] = 20;
-            warmMeasuredOps[i] = 20;
-        }
-        int warmRounds = 0;
-        boolean steady = false;
-        while (System.nanoTime() < warmMax) {
-            warmRounds++;
-            for (int i = 0; i < cases.size(); i++) {
-                Case c = cases.get(i);
-                c.refresh();
-                c.floor(warmFloorOps[i], out);
-                warmFloorOps[i] = ops(warmBatchMs, out[1]);
-                c.measured(warmMeasuredOps[i], out);
-                warmMeasuredOps[i] = ops(warmBatchMs, out[1]);
-                recent.get(i).add(out[1]);
-            }
-            if (System.nanoTime() >= warmMin) {
-                steady = true;
-                for (List<Double> r : recent) {
-                    int n = r.size();
-                    if (n < 6) {
-                        steady = false;
-                        break;
-                    }
-                    double last = Spread.median(r.subList(n - 3, n));
-                    double before = Spread.median(r.subList(n - 6, n - 3));
-                    steady &= Math.abs(last / before - 1) <= 0.05;
-                }
-                if (steady) {
-                    break;
-                }
-            }
-        }
-        System.out.printf(Locale.ROOT, "warm-up: %s after %.1f s, %d rounds; last verify CPU ns/op per case:", steady ? "STEADY" : "NOT STEADY (cap reached)",
-                (System.nanoTime() - warmStart) / 1e9, warmRounds);
-        for (List<Double> r : recent) {
-            System.out.printf(Locale.ROOT, " %.0f", r.get(r.size() - 1));
-        }
-        System.out.println();
-        for (int i = 0; i < cases.size(); i++) {
-            Case c = cases.get(i);
-            c.refresh();
-            c.floor(warmFloorOps[i], out);
-            c.floorOps = ops(batchMs, out[1]);
-            c.measured(warmMeasuredOps[i], out);
-            c.measuredOps = ops(batchMs, out[1]);
-        }
-
-        for (int pair = 0; pair < pairs; pair++) {
-            boolean floorFirst = pair % 2 == 0;
-            for (Case c : cases) {
-                c.refresh(); // outside the timed batches
-                double[] fo = new double[2];
-                double[] mo = new double[2];
-                double f;
-                double m;
-                if (floorFirst) {
-                    f = c.floor(c.floorOps, fo);
-                    m = c.measured(c.measuredOps, mo);
-                } else {
-                    m = c.measured(c.measuredOps, mo);
-                    f = c.floor(c.floorOps, fo);
-                }
-                c.wallRatios.add(m / f);
-                c.floorNs.add(fo[1]);
-                c.measuredNs.add(mo[1]);
-                c.ratios.add(mo[1] / fo[1]);
-                c.floorBytes.add(fo[0]);
-                c.measuredBytes.add(mo[0]);
-                System.out.printf(Locale.ROOT, "pair %2d %s %s | floor cpu %9.1f wall %9.1f ns/op %5.0f B/op | rfc9421 verify cpu %9.1f wall %9.1f ns/op"
-                        + " %6.0f B/op | ratio cpu %.3f wall %.3f%n", pair + 1, floorFirst ? "F>M" : "M>F", c.label(), fo[1], f, fo[0], mo[1], m, mo[0],
-                        mo[1] / fo[1], m / f);
-            }
-        }
-        System.out.println("load after: " + Machine.loadAverage());
+        System.out.printf(Locale.ROOT, "PairedRfc9421Verify: %d cases, %d pairs, batch about %d ms of CPU per side%n", cases.size(),
+                settings.pairs(), settings.batchMs());
+        List<PairedHarness.Measured> results = PairedHarness.run(cases, settings, "rfc9421 verify", System.out);
         System.out.printf(Locale.ROOT, "SUMMARY median [min-max] over %d pairs, thread CPU ns/op (wall-clock ratio beside it);"
-                + " target rfc9421 / JDK raw <= %.1f, verdict on the median CPU ratio%n", pairs, TARGET);
+                + " target rfc9421 / JDK raw <= %.1f, verdict on the median CPU ratio%n", settings.pairs(), TARGET);
         System.out.println("| algorithm | body | JDK raw ns/op | rfc9421 verify ns/op | rfc9421 / raw (CPU) | rfc9421 / raw (wall) | B/op raw / rfc9421 | verdict |");
         System.out.println("|---|---|---|---|---|---|---|---|");
-        for (Case c : cases) {
-            double ratio = Spread.median(c.ratios);
-            System.out.printf(Locale.ROOT, "| %s | %d B | %s | %s | **%s** | %s | %.0f / %.0f | %s |%n", c.algorithm.rfcName(), c.bodyBytes,
-                    Spread.format(c.floorNs, "%.0f"), Spread.format(c.measuredNs, "%.0f"), Spread.format(c.ratios, "%.2f"),
-                    Spread.format(c.wallRatios, "%.2f"), Spread.median(c.floorBytes), Spread.median(c.measuredBytes),
-                    ratio <= TARGET ? "met" : "missed");
+        for (int i = 0; i < cases.size(); i++) {
+            Case c = cases.get(i);
+            System.out.printf(Locale.ROOT, "| %s | %d B | %s%n", c.algorithm.rfcName(), c.bodyBytes, PairedHarness.row(results.get(i), TARGET));
         }
-    }
-
-    static int ops(int ms, double cpuNsPerOp) {
-        return Math.max(5, (int) (ms * 1e6 / Math.max(1.0, cpuNsPerOp)));
     }
 }

@@ -4,6 +4,8 @@ package dev.signet.benchmarks.crypto;
 import dev.signet.benchmarks.Fixtures;
 import dev.signet.core.internal.crypto.BodyHash;
 import dev.signet.core.scheme.Scheme;
+import dev.signet.core.internal.verification.BodySource;
+import dev.signet.core.internal.verification.Endpoint;
 import dev.signet.core.internal.verification.ReceivedRequest;
 import dev.signet.core.internal.verification.Trace;
 import dev.signet.core.internal.verification.Verification;
@@ -14,7 +16,6 @@ import dev.signet.provider.replay.NonceStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The server's own {@link VerificationPipeline} without Jersey around it, so the benchmark measures the code
@@ -26,7 +27,7 @@ import java.util.Set;
 public final class VerificationPath {
 
     private final VerificationPipeline pipeline;
-    private final Set<String> scopes;
+    private final Endpoint endpoint;
 
     public VerificationPath(Scheme scheme, KeyRepository keys, NonceStore nonces, Duration clockSkew) {
         Clock clock = Clock.systemUTC();
@@ -34,12 +35,17 @@ public final class VerificationPath {
                 : VerificationPipeline.forServer(scheme, clock, keys::find, nonces, dev.signet.core.internal.verification.Ports.RateBudget.unlimited(),
                         request -> Optional.empty(), dev.signet.core.internal.verification.Ports.TenantBinding.none())
                         .clockSkew(clockSkew).build();
-        this.scopes = Fixtures.KEY.scopes();
+        this.endpoint = Endpoint.scoped(Fixtures.KEY.scopes()); // once, as the server builds it at deployment
     }
 
     public Object verify(ReceivedRequest request, byte[] body) {
         // The server hashes the body while reading it (BodyReader); here it is already in memory.
-        Verification outcome = pipeline.verify(request, BodyHash.of(body), scopes, Trace.NONE);
-        return outcome instanceof Verified verified ? verified.key() : outcome;
+        BodyHash hash = BodyHash.of(body);
+        try {
+            Verification outcome = pipeline.verify(request, BodySource.ofHash(hash), endpoint, Trace.NONE);
+            return outcome instanceof Verified verified ? verified.key() : outcome;
+        } catch (java.io.IOException impossible) { // nothing is read from a body already hashed
+            throw new java.io.UncheckedIOException(impossible);
+        }
     }
 }

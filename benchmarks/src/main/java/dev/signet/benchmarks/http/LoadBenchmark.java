@@ -10,6 +10,10 @@ import static dev.signet.benchmarks.support.Options.intOption;
 import static dev.signet.benchmarks.support.Options.stringOption;
 import dev.signet.benchmarks.support.Spread;
 import dev.signet.core.internal.crypto.BodyHash;
+import dev.signet.core.internal.rfc9421.ContentDigest;
+import dev.signet.core.internal.rfc9421.Rfc9421Signer;
+import dev.signet.core.internal.rfc9421.SigningKey;
+import dev.signet.core.rfc9421.DigestAlgorithm;
 import dev.signet.core.scheme.Presets;
 import dev.signet.core.internal.signing.RequestSigner;
 import dev.signet.core.internal.canonical.CanonicalRequest;
@@ -21,6 +25,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.UUID;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +56,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * server is not the bottleneck, and its CPU use (CPU seconds per second) says whether it was.
  *
  * <p>Options: {@code --threads N --rounds R --seconds S --window-s 5 --warmup-max-s 120 --sizes 0,1024
- * --server-cpus 1 --server-opts "..."}.
+ * --server-cpus 1 --scheme canonical-nonce|rfc9421 --server-opts "..."}.
  */
 public final class LoadBenchmark {
 
@@ -62,6 +70,11 @@ public final class LoadBenchmark {
         int windowSeconds = intOption(args, "--window-s", 5);
         int warmupMaxSeconds = intOption(args, "--warmup-max-s", 120);
         String sizes = stringOption(args, "--sizes", "0,1024");
+        // canonical-nonce (its nonce puts the replay cache in the path) or rfc9421 (hmac-sha256, created + nonce)
+        String scheme = stringOption(args, "--scheme", "canonical-nonce");
+        if (!scheme.equals("canonical-nonce") && !scheme.equals("rfc9421")) {
+            throw new IllegalArgumentException("--scheme canonical-nonce or rfc9421");
+        }
         String serverCpus = stringOption(args, "--server-cpus", "1");
         // Extra server JVM options, space-separated: e.g. a JFR recording to profile the server under load.
         // No default rate ceiling: a load benchmark sends far more than a key's budget on purpose.
@@ -83,6 +96,9 @@ public final class LoadBenchmark {
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             System.out.printf(Locale.ROOT, "server pid %d at %s, CPUs allowed %s; generator pid %d, CPUs allowed %s%n",
                     server.pid(), base, cpusAllowed(server.pid()), ProcessHandle.current().pid(), cpusAllowed(ProcessHandle.current().pid()));
+            System.out.printf(Locale.ROOT, "signed side: %s%n", scheme.equals("rfc9421")
+                    ? "rfc9421, hmac-sha256 over @method @target-uri (+ content-digest sha-256 with a body), created, keyid, nonce"
+                    : "canonical-nonce");
             System.out.printf(Locale.ROOT, "%d threads; warm-up: %d s windows alternating until each side's last 3 are within 5%%"
                     + " (at least 3 per side, at most %d s); then %d rounds A B / B A, each side 1 s lead-in + %d s measured%n",
                     threads, windowSeconds, warmupMaxSeconds, rounds, seconds);
@@ -99,8 +115,8 @@ public final class LoadBenchmark {
                 int window = 0;
                 while ((System.nanoTime() - warmStart) / 1e9 < warmupMaxSeconds) {
                     window++;
-                    Phase plain = run(client, pool, base, size, false, threads, 0, windowSeconds, server.pid(), lastRps);
-                    Phase signed = run(client, pool, base, size, true, threads, 0, windowSeconds, server.pid(), lastRps);
+                    Phase plain = run(client, pool, base, scheme, size, false, threads, 0, windowSeconds, server.pid(), lastRps);
+                    Phase signed = run(client, pool, base, scheme, size, true, threads, 0, windowSeconds, server.pid(), lastRps);
                     warmPlain.add(plain.rps);
                     warmSigned.add(signed.rps);
                     System.out.printf(Locale.ROOT, "body %d B warm-up window %d: unsigned %s | signed %s%n", size, window, plain, signed);
@@ -128,8 +144,8 @@ public final class LoadBenchmark {
                 for (int round = 0; round < rounds; round++) {
                     // A B, then B A: a drift in the machine's load hits both sides alike.
                     boolean signedFirst = round % 2 == 1;
-                    Phase first = run(client, pool, base, size, signedFirst, threads, 1, seconds, server.pid(), lastRps);
-                    Phase second = run(client, pool, base, size, !signedFirst, threads, 1, seconds, server.pid(), lastRps);
+                    Phase first = run(client, pool, base, scheme, size, signedFirst, threads, 1, seconds, server.pid(), lastRps);
+                    Phase second = run(client, pool, base, scheme, size, !signedFirst, threads, 1, seconds, server.pid(), lastRps);
                     Phase plain = signedFirst ? second : first;
                     Phase signed = signedFirst ? first : second;
                     errors += plain.errors + signed.errors;
@@ -210,15 +226,17 @@ public final class LoadBenchmark {
         }
     }
 
-    private static Phase run(HttpClient client, ExecutorService pool, URI base, int size, boolean signed,
+    private static Phase run(HttpClient client, ExecutorService pool, URI base, String scheme, int size, boolean signed,
             int threads, int leadSeconds, int seconds, long serverPid, double[] lastRps) throws Exception {
         byte[] body = Fixtures.body(size);
-        URI uri = URI.create(base + (signed ? "/bench/signed" : "/bench/plain"));
+        boolean rfc9421 = scheme.equals("rfc9421");
+        URI uri = URI.create(base + (!signed ? "/bench/plain" : rfc9421 ? "/bench/signed-rfc9421" : "/bench/signed"));
         int kind = signed ? 1 : 0;
         // Enough distinct signed requests for 3x the faster side's last rate over the whole phase (each nonce is
         // accepted once; a first run that sized this on the signed side's own rate ran out when it sped up).
         int needed = (int) Math.max(20_000, 3 * Math.max(lastRps[0], lastRps[1]) * (leadSeconds + seconds));
-        HttpRequest[] requests = signed ? signedRequests(uri, body, needed) : new HttpRequest[] {request(uri, body).build()};
+        HttpRequest[] requests = !signed ? new HttpRequest[] {request(uri, body).build()}
+                : rfc9421 ? rfc9421Requests(uri, body, needed) : signedRequests(uri, body, needed);
         AtomicLong next = new AtomicLong();
         long start = System.nanoTime();
         long measureFrom = start + leadSeconds * 1_000_000_000L;
@@ -284,6 +302,27 @@ public final class LoadBenchmark {
         for (int i = 0; i < count; i++) {
             HttpRequest.Builder builder = request(uri, body);
             signer.sign(toSign, Fixtures.KEY.id(), Fixtures.KEY.signingSecret()).headers().forEach(builder::header);
+            requests[i] = builder.build();
+        }
+        return requests;
+    }
+
+    /** As the client's {@code HttpSignatureFeature} signs them by default, each with its own nonce. */
+    private static HttpRequest[] rfc9421Requests(URI uri, byte[] body, int count) {
+        Rfc9421Signer signer = Rfc9421Signer.builder(Fixtures.KEY.id(), SigningKey.hmac(Fixtures.KEY.signingSecret().keyBytes()))
+                .build();
+        String method = body.length == 0 ? "GET" : "POST";
+        Map<DigestAlgorithm, byte[]> digests = null;
+        if (body.length > 0) {
+            ContentDigest.Hasher hasher = new ContentDigest.Hasher(EnumSet.of(signer.digestAlgorithm()));
+            hasher.update(body, 0, body.length);
+            digests = hasher.finish();
+        }
+        HttpRequest[] requests = new HttpRequest[count];
+        for (int i = 0; i < count; i++) {
+            HttpRequest.Builder builder = request(uri, body);
+            signer.sign(method, uri.toString(), name -> List.of(), digests, Instant.now(), UUID.randomUUID().toString())
+                    .headers().forEach(builder::header);
             requests[i] = builder.build();
         }
         return requests;

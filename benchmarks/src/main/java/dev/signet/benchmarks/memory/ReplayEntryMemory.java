@@ -4,19 +4,18 @@ package dev.signet.benchmarks.memory;
 import static dev.signet.benchmarks.support.Options.intOption;
 
 import dev.signet.benchmarks.support.Machine;
-import dev.signet.core.internal.crypto.BodyHash;
+import dev.signet.core.internal.verification.ReplayCacheKey;
 import dev.signet.provider.replay.InfinispanNonceStore;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 
 /**
  * Memory per live replay entry in the local cache ({@link InfinispanNonceStore#local()}): the heap in use
  * after a full GC, before and after {@code --entries} never-seen replay keys were put with canonical-nonce's
- * lifespan (125 s, so none expires during the run), divided by the number of entries. The keys have the
- * pipeline's shape ({@code scheme \n key id \n 64 hex}), so the figure includes the key string each entry
- * holds, as a server's does.
+ * lifespan (125 s, so none expires during the run), divided by the number of entries. The keys are made by
+ * the pipeline's own {@link ReplayCacheKey}, so the figure includes the key string each entry holds, as a
+ * server's does.
  *
  * <p>Run with a fixed heap ({@code -Xms2g -Xmx2g}) so the measurement is not a heap resize. Options:
  * {@code --entries 1000000 --repeats 3}.
@@ -36,8 +35,7 @@ public final class ReplayEntryMemory {
                 long before = usedAfterGc();
                 long start = System.nanoTime();
                 for (int i = 0; i < entries; i++) {
-                    String key = "canonical-nonce\nkey-bench\n"
-                            + BodyHash.of(Integer.toString(i * 31 + r).getBytes(StandardCharsets.UTF_8)).hex();
+                    String key = ReplayCacheKey.of("canonical-nonce", "key-bench", Integer.toString(i * 31 + r));
                     if (!store.putIfAbsent(key, Duration.ofSeconds(125))) {
                         throw new IllegalStateException("a fresh key was refused at " + i);
                     }

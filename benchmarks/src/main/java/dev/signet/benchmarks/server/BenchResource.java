@@ -50,6 +50,20 @@ public class BenchResource {
         return "{\"length\":" + body.readAllBytes().length + "}";
     }
 
+    @GET
+    @Path("signed-rfc9421")
+    @SignedRequired(scheme = "rfc9421", scopes = "items:read")
+    public String rfc9421Get() {
+        return "{\"ok\":true}";
+    }
+
+    @POST
+    @Path("signed-rfc9421")
+    @SignedRequired(scheme = "rfc9421", scopes = "items:write")
+    public String rfc9421Post(InputStream body) throws IOException {
+        return "{\"length\":" + body.readAllBytes().length + "}";
+    }
+
     @POST
     @Path("upload-plain")
     public String uploadPlain(InputStream body) throws IOException {

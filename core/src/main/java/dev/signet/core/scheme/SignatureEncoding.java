@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.signet.core.scheme;
 
+import dev.signet.core.internal.crypto.LowerHex;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /** How the 32 MAC bytes travel in the signature header. */
@@ -11,7 +11,7 @@ public enum SignatureEncoding {
     HEX {
         @Override
         public String encode(byte[] mac) {
-            return HexFormat.of().formatHex(mac);
+            return LowerHex.encode(mac);
         }
 
         @Override
@@ -19,14 +19,7 @@ public enum SignatureEncoding {
             if (text.length() != expectedLength * 2) {
                 return Optional.empty();
             }
-            // ASCII only: Character.digit also takes other scripts' digits, which parseHex then throws on.
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
-                    return Optional.empty();
-                }
-            }
-            return Optional.of(HexFormat.of().parseHex(text));
+            return Optional.ofNullable(LowerHex.decode(text));
         }
     },
     /** Standard Base64 with padding, 44 characters (seeds 002, 004). */

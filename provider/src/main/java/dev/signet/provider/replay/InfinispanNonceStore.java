@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.signet.provider.replay;
 
+import dev.signet.provider.internal.store.WriteTokens;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.infinispan.Cache;
@@ -23,6 +24,7 @@ public final class InfinispanNonceStore implements NonceStore, AutoCloseable {
 
     private final EmbeddedCacheManager manager;
     private final Cache<String, String> cache;
+    private final WriteTokens tokens = new WriteTokens();
 
     private InfinispanNonceStore(EmbeddedCacheManager manager, String cacheName) {
         this.manager = manager;
@@ -73,7 +75,7 @@ public final class InfinispanNonceStore implements NonceStore, AutoCloseable {
         try {
             // A token of this write: a clustered cache that retries a write it applied (across a topology
             // change) answers with it, and this request is not taken for its own replay.
-            String mine = java.util.UUID.randomUUID().toString();
+            String mine = tokens.next();
             String previous = cache.putIfAbsent(replayKey, mine, lifespan.toMillis(), TimeUnit.MILLISECONDS);
             return previous == null || previous.equals(mine);
         } catch (CacheException | IllegalStateException e) {

@@ -3,7 +3,6 @@ package dev.signet.core.internal.crypto;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -62,19 +61,22 @@ public record BodyHash(String hex) {
         return new Hasher();
     }
 
+    /** A fresh SHA-256 digest, cloned from a prototype (not looked up among the providers). */
+    public static MessageDigest sha256() {
+        try {
+            return (MessageDigest) PROTOTYPE.clone(); // the prototype is never updated: a clone is a fresh digest
+        } catch (CloneNotSupportedException e) {
+            return newSha256();
+        }
+    }
+
     /** Incremental SHA-256; one instance per body, not thread-safe. */
     public static final class Hasher {
         private final MessageDigest digest;
         private long length;
 
         private Hasher() {
-            MessageDigest copy;
-            try {
-                copy = (MessageDigest) PROTOTYPE.clone(); // the prototype is never updated: a clone is a fresh digest
-            } catch (CloneNotSupportedException e) {
-                copy = newSha256();
-            }
-            digest = copy;
+            digest = sha256();
         }
 
         public Hasher update(byte[] bytes, int offset, int count) {
@@ -89,7 +91,7 @@ public record BodyHash(String hex) {
         }
 
         public BodyHash finish() {
-            return new BodyHash(HexFormat.of().formatHex(digest.digest()));
+            return new BodyHash(LowerHex.encode(digest.digest()));
         }
     }
 }

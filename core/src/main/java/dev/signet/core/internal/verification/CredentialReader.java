@@ -27,10 +27,10 @@ public final class CredentialReader {
         if (keyId.absent() && timestamp.absent() && signature.absent() && (!names.hasNonce() || nonce.absent())) {
             return Refusal.of(Failure.MISSING_CREDENTIALS, "No signature headers");
         }
-        for (Header header : List.of(keyId, timestamp, signature, nonce)) {
-            if (header.problem != null) {
-                return header.problem;
-            }
+        Refusal problem = keyId.problem != null ? keyId.problem : timestamp.problem != null ? timestamp.problem
+                : signature.problem != null ? signature.problem : nonce.problem;
+        if (problem != null) {
+            return problem;
         }
         if (!CanonicalRequest.isWellFormedKeyId(keyId.value)) {
             return Refusal.of(Failure.MALFORMED_CREDENTIALS, "Malformed " + names.keyId());

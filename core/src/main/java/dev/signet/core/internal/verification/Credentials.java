@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.signet.core.internal.verification;
 
+import dev.signet.core.internal.crypto.LowerHex;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -31,7 +31,7 @@ public final class Credentials implements ParsedCredentials {
         if (signatures.isEmpty()) {
             throw new IllegalArgumentException("no signature");
         }
-        this.signatures = signatures.stream().map(byte[]::clone).toList();
+        this.signatures = copies(signatures);
         this.detail = detail;
     }
 
@@ -62,7 +62,15 @@ public final class Credentials implements ParsedCredentials {
     }
 
     public List<byte[]> signatures() {
-        return signatures.stream().map(byte[]::clone).toList();
+        return copies(signatures);
+    }
+
+    private static List<byte[]> copies(List<byte[]> signatures) {
+        byte[][] copies = new byte[signatures.size()][];
+        for (int i = 0; i < copies.length; i++) {
+            copies[i] = signatures.get(i).clone();
+        }
+        return List.of(copies);
     }
 
     public Object detail() {
@@ -71,7 +79,7 @@ public final class Credentials implements ParsedCredentials {
 
     /** The first signature as hex: a stable form for replay keys, whatever the wire encoding was. */
     public String signatureHex() {
-        return HexFormat.of().formatHex(signatures.get(0));
+        return LowerHex.encode(signatures.get(0));
     }
 
     @Override

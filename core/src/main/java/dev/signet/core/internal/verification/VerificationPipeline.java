@@ -62,6 +62,8 @@ public final class VerificationPipeline {
     private final ClientAddress addresses;
     private final TenantBinding tenants;
     private final Duration clockSkew;
+    private final Duration ahead;
+    private final Duration replayLifespan;
     private final int defaultRatePerMinute;
     private final boolean diagnostics;
 
@@ -74,6 +76,9 @@ public final class VerificationPipeline {
         this.addresses = b.addresses;
         this.tenants = b.tenants;
         this.clockSkew = b.clockSkew;
+        this.ahead = scheme.windowBothWays() ? scheme.window() : clockSkew;
+        // A timestamp may be a whole window ahead or behind, so a copy stays acceptable for two windows.
+        this.replayLifespan = scheme.window().multipliedBy(2).plus(clockSkew);
         this.defaultRatePerMinute = b.defaultRatePerMinute;
         this.diagnostics = b.diagnostics;
     }
@@ -196,8 +201,9 @@ public final class VerificationPipeline {
             return null;
         }
         Duration drift = Duration.between(w.credentials.timestamp(), clock.instant()); // negative: from the future
-        Duration ahead = scheme.windowBothWays() ? scheme.window() : clockSkew;
-        if (drift.compareTo(scheme.window()) > 0 || drift.negated().compareTo(ahead) > 0) {
+        // drift + ahead < 0 says "more than ahead in the future" without Duration.negated(), which goes through
+        // BigDecimal (a sixth of the bytes a verification allocated, benchmarks/README.md section 1b).
+        if (drift.compareTo(scheme.window()) > 0 || drift.plus(ahead).isNegative()) {
             return new Refusal(Failure.TIMESTAMP_OUT_OF_WINDOW, "Timestamp out of range", 0, Optional.empty());
         }
         if (scheme.expired(w.credentials, clock.instant())) {
@@ -260,10 +266,8 @@ public final class VerificationPipeline {
 
     private Refusal step8RecordReplay(Walk w) {
         if (w.replayKey != null && replay != null) {
-            // A timestamp may be a whole window ahead or behind, so a copy stays acceptable for two windows.
-            Duration lifespan = scheme.window().multipliedBy(2).plus(clockSkew);
             try {
-                if (!replay.putIfAbsent(w.replayKey, lifespan)) {
+                if (!replay.putIfAbsent(w.replayKey, replayLifespan)) {
                     return Refusal.of(Failure.REPLAYED, "Request already accepted"); // lost the race to a twin
                 }
             } catch (RuntimeException e) {
@@ -354,20 +358,14 @@ public final class VerificationPipeline {
 
     // ---- helpers ----
 
-    /**
-     * What makes a request unique, namespaced by scheme and by the id the repository returned (not the
-     * header's spelling), so a case-insensitive repository cannot be used to replay and one key's nonce
-     * never blocks another key. The unique part is stored as its SHA-256: a cache logs its keys at trace
-     * level, and a signature in a log line is a credential for its window. {@code null} when the scheme has
-     * no replay protection.
-     */
+    /** What makes a request unique ({@link ReplayCacheKey}); {@code null} when the scheme has no replay protection. */
     private String replayKey(ApiKey key, Credentials c) {
-        return scheme.replayUnique(c).map(unique -> replayKey(key, unique)).orElse(null);
+        Optional<String> unique = scheme.replayUnique(c);
+        return unique.isEmpty() ? null : replayKey(key, unique.get());
     }
 
     private String replayKey(ApiKey key, String unique) {
-        return scheme.name() + '\n' + key.id() + '\n'
-                + BodyHash.of(unique.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hex();
+        return ReplayCacheKey.of(scheme.name(), key.id(), unique);
     }
 
     private Refusal replayUnavailable(RuntimeException e) {
@@ -378,7 +376,7 @@ public final class VerificationPipeline {
     private String describeDrift(Duration drift) {
         long seconds = Math.abs(drift.toSeconds());
         return seconds + (drift.isNegative() ? " s in the future" : " s old") + "; the window is "
-                + scheme.window().toSeconds() + " s back and " + (scheme.windowBothWays() ? scheme.window() : clockSkew).toSeconds()
+                + scheme.window().toSeconds() + " s back and " + ahead.toSeconds()
                 + " s ahead";
     }
 

@@ -40,7 +40,8 @@ public final class BodyReader {
      *                   not pay for a 64 KiB one (the largest allocation per request, as profiled)
      */
     public Optional<CapturedBody> read(InputStream in, long lengthHint, BodySource.Sink sink) throws IOException {
-        ByteArrayOutputStream memory = new ByteArrayOutputStream(Math.min(spoolThreshold, 8192));
+        ByteArrayOutputStream memory = new ByteArrayOutputStream(
+                lengthHint >= 0 ? (int) Math.min(spoolThreshold, lengthHint) : Math.min(spoolThreshold, 8192));
         Path spool = null;
         OutputStream out = memory;
         byte[] buffer = new byte[lengthHint >= 0 && lengthHint < MAX_BUFFER ? (int) lengthHint + 1 : MAX_BUFFER];

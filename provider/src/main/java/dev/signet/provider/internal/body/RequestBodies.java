@@ -44,7 +44,11 @@ public final class RequestBodies {
             request.setProperty(TOO_LARGE, true);
             return false;
         }
-        runtime.spooledBodies().track(body.get()); // deleted when the request ends, however it ends
+        if (body.get().isSpooled()) {
+            // Deleted when the request ends, however it ends. Only files: a body in memory needs no closing,
+            // and the request-scoped proxy cost 8% of the filter's CPU samples (benchmarks/README.md section 3b).
+            runtime.spooledBodies().track(body.get());
+        }
         request.setEntityStream(body.get().replay());
         if (hasher != null) {
             request.setProperty(HASH, hasher.length() == 0 ? BodyHash.EMPTY : hasher.finish());

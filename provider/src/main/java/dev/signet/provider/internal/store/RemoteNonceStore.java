@@ -4,7 +4,6 @@ package dev.signet.provider.internal.store;
 import dev.signet.provider.replay.NonceStore;
 import dev.signet.provider.replay.NonceStoreUnavailableException;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.infinispan.client.hotrod.Flag;
 import org.infinispan.client.hotrod.RemoteCache;
@@ -19,6 +18,7 @@ final class RemoteNonceStore implements NonceStore {
 
     private final RemoteCache<String, String> cache;
     private final RemoteCache<String, String> returning;
+    private final WriteTokens tokens = new WriteTokens();
 
     RemoteNonceStore(RemoteCache<String, String> cache) {
         this.cache = cache;
@@ -37,7 +37,7 @@ final class RemoteNonceStore implements NonceStore {
     @Override
     public boolean putIfAbsent(String replayKey, Duration lifespan) {
         try {
-            String mine = UUID.randomUUID().toString();
+            String mine = tokens.next();
             String previous = returning.putIfAbsent(replayKey, mine, lifespan.toMillis(), TimeUnit.MILLISECONDS);
             // Our own token back: the client lost the answer to a write the server applied, and retried it.
             return previous == null || previous.equals(mine);
