@@ -47,9 +47,11 @@ for s in $SECTIONS; do
         --dir /tmp --sizes 67108864 --reps 30 --warmup 5 --settle-ms 200
       run "$OUT/body-sweep-tmpfs.txt" java -Xmx1g -cp "$CP" dev.signet.benchmarks.body.PairedBodyHashing \
         --dir /dev/shm --sizes 0,1024,65536,1048576,16777216,67108864 --reps 9 --warmup 3 --settle-ms 100 ;;
-    http) # 3. HTTP, generator on CPU 0, server on CPU 1, warm-up until steady, 8 alternating rounds
+    http) # 3. HTTP, generator on CPU 0, server on CPU 1, warm-up until steady, 8 alternating rounds; canonical-nonce, then rfc9421 (hmac)
       run "$OUT/http-load.txt" taskset -c 0 java -cp "$CP" dev.signet.benchmarks.http.LoadBenchmark \
-        --server-cpus 1 --threads 16 --rounds 8 --seconds 5 --window-s 5 --warmup-max-s 120 --sizes 0,1024 ;;
+        --server-cpus 1 --threads 16 --rounds 8 --seconds 5 --window-s 5 --warmup-max-s 120 --sizes 0,1024
+      run "$OUT/http-load-rfc9421.txt" taskset -c 0 java -cp "$CP" dev.signet.benchmarks.http.LoadBenchmark \
+        --server-cpus 1 --threads 16 --rounds 8 --seconds 5 --window-s 5 --warmup-max-s 120 --sizes 0,1024 --scheme rfc9421 ;;
     profile-http) # 3b. JFR profile of the server under load (1 KiB POST), summarised for the filter's share
       run "$OUT/profile-http.txt" taskset -c 0 java -cp "$CP" dev.signet.benchmarks.http.LoadBenchmark \
         --server-cpus 1 --threads 16 --rounds 2 --seconds 5 --warmup-max-s 30 --sizes 1024 \
