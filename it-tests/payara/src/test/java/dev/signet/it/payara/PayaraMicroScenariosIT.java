@@ -33,8 +33,7 @@ class PayaraMicroScenariosIT extends SignedWarScenarios {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return ScenarioWar.create()
-            .addAsWebInfResource(PayaraMicroScenariosIT.class.getPackage(), "payara-web.xml", "payara-web.xml");
+        return ScenarioWar.create();
     }
 
     /** The running server accepts connections on 127.0.0.1 only: tests must never open a port to the network. */
