@@ -76,7 +76,7 @@ public final class SignedRequiredFeature implements DynamicFeature {
         Set<String> roles = roles(method, type);
         if (roles != null) {
             SignatureScheme scheme = signed.get().pipeline().scheme();
-            context.register(new ScopeRolesFilter(scheme, runtime.responses(), roles), Priorities.AUTHORIZATION);
+            context.register(new ScopeRolesFilter(scheme, runtime.responses(), roles), ScopeRolesFilter.PRIORITY);
         }
     }
 

@@ -19,11 +19,11 @@ import dev.signet.it.scenarios.ScenarioWar;
 import dev.signet.it.scenarios.SignedWarScenarios;
 
 /**
- * The scenario suite on Payara Micro 6 (Jersey + Weld). The verified key is Payara's Jakarta Security caller
- * (its {@code SecurityContext} and EJB security see it), but Payara's own JAX-RS {@code @RolesAllowed} filter
- * still answers 403 to a verified writer on 6.2025.10, cause not found; so the WAR keeps one Payara
- * descriptor, {@code WEB-INF/payara-web.xml}, that turns that filter off and leaves {@code @RolesAllowed} on
- * resources to Signet's check against the key's scopes.
+ * The scenario suite on Payara Micro 6 (Jersey + Weld), with no Payara descriptor in the WAR. The verified key
+ * is Payara's Jakarta Security caller (its {@code SecurityContext} and EJB security see it), so Payara's own
+ * JAX-RS {@code @RolesAllowed} filter (MicroProfile JWT's {@code RolesAllowedRequestFilter}, registered in
+ * every JAX-RS application) admits a key holding the role; Signet's role check runs just before it and
+ * refuses a key without the role in the scheme's own format.
  *
  * <p>The adapter starts one Payara Micro JVM per deployment and ends it at undeploy, so the loopback check
  * is a method here rather than a class of its own: a second class would start a second server on the same
@@ -33,8 +33,7 @@ class PayaraMicroScenariosIT extends SignedWarScenarios {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return ScenarioWar.create()
-            .addAsWebInfResource(PayaraMicroScenariosIT.class.getPackage(), "payara-web.xml", "payara-web.xml");
+        return ScenarioWar.create();
     }
 
     /** The running server accepts connections on 127.0.0.1 only: tests must never open a port to the network. */

@@ -9,23 +9,16 @@ import dev.signet.it.scenarios.SignedWarScenarios;
 
 /**
  * The scenario suite on WildFly 39 (RESTEasy + Weld). The WAR needs one WildFly descriptor, which every user
- * of Signet on WildFly needs too: {@link WildFlyWar#DEPLOYMENT_STRUCTURE}.
+ * of Signet on WildFly needs too: {@link WildFlyWar#DEPLOYMENT_STRUCTURE}. The server runs with
+ * {@code integrated-jaspi=false} on the application security domain {@code other}
+ * ({@code src/test/resources/wildfly/server.yml}), as a user's server must for the verified key to be the
+ * Jakarta Security caller: a default WildFly refuses that login ({@code ELY01177}), so
+ * {@code theServersOwnSecurityChecksSeeTheVerifiedKey} runs here as on GlassFish and Payara.
  */
 class WildFlyScenariosIT extends SignedWarScenarios {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return WildFlyWar.of(ScenarioWar.create());
-    }
-
-    /**
-     * Not on a default WildFly: Elytron refuses the login of an identity its security domain does not hold
-     * ({@code ELY01177: Authorization failed}) unless the application security domain has
-     * {@code integrated-jaspi=false}; the key stays the JAX-RS caller, which is all RESTEasy's and Signet's
-     * {@code @RolesAllowed} check need.
-     */
-    @Override
-    protected boolean verifiedKeyIsTheServersCaller() {
-        return false;
     }
 }
