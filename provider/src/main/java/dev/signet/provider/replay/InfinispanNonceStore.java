@@ -22,13 +22,18 @@ public final class InfinispanNonceStore implements NonceStore, AutoCloseable {
 
     public static final String DEFAULT_CACHE = "signet-nonces";
 
+    /** What a local cache stores: the key is the record; one shared value costs an entry nothing. */
+    private static final String ACCEPTED = "";
+
     private final EmbeddedCacheManager manager;
     private final Cache<String, String> cache;
+    private final boolean clustered;
     private final WriteTokens tokens = new WriteTokens();
 
     private InfinispanNonceStore(EmbeddedCacheManager manager, String cacheName) {
         this.manager = manager;
         this.cache = manager.getCache(cacheName);
+        this.clustered = cache.getCacheConfiguration().clustering().cacheMode().isClustered();
     }
 
     /**
@@ -73,6 +78,9 @@ public final class InfinispanNonceStore implements NonceStore, AutoCloseable {
     @Override
     public boolean putIfAbsent(String replayKey, Duration lifespan) {
         try {
+            if (!clustered) { // nothing retries a local write: any previous value is a replay
+                return cache.putIfAbsent(replayKey, ACCEPTED, lifespan.toMillis(), TimeUnit.MILLISECONDS) == null;
+            }
             // A token of this write: a clustered cache that retries a write it applied (across a topology
             // change) answers with it, and this request is not taken for its own replay.
             String mine = tokens.next();
@@ -89,7 +97,7 @@ public final class InfinispanNonceStore implements NonceStore, AutoCloseable {
     }
 
     public boolean isClustered() {
-        return cache.getCacheConfiguration().clustering().cacheMode().isClustered();
+        return clustered;
     }
 
     /** Stops the cache manager, with every cache on it. */

@@ -10,8 +10,10 @@ import java.util.Base64;
  * scheme and by the id the repository returned (not the header's spelling), so a case-insensitive repository
  * cannot be used to replay and one key's nonce never blocks another key. The unique part is stored as its
  * SHA-256: a cache logs its keys at trace level, and a signature in a log line is a credential for its
- * window. Base64url without padding (43 characters, where hex took 64): a million live entries hold 21 MB
- * less, and the key is what most of an entry's bytes are (benchmarks/README.md section 4).
+ * window. Its first 128 bits, in Base64url without padding (22 characters, where hex took 64): the key is
+ * most of an entry's bytes (benchmarks/README.md section 4). 128 bits leave a collision, which would only
+ * refuse a fresh request as a replay, at odds of about 2^-64 among 2^32 live entries; a replay can never
+ * gain from one, as its key is that of the request it copies.
  */
 public final class ReplayCacheKey {
 
@@ -23,6 +25,6 @@ public final class ReplayCacheKey {
     public static String of(String schemeName, String keyId, String unique) {
         MessageDigest sha256 = dev.signet.core.internal.crypto.BodyHash.sha256();
         byte[] digest = sha256.digest(unique.getBytes(StandardCharsets.UTF_8));
-        return schemeName + '\n' + keyId + '\n' + BASE64URL.encodeToString(digest);
+        return schemeName + '\n' + keyId + '\n' + BASE64URL.encodeToString(java.util.Arrays.copyOf(digest, 16));
     }
 }
