@@ -77,7 +77,8 @@ final class BundledDerby {
     private String run(boolean mustSucceed, List<String> command, String input) throws IOException, InterruptedException {
         Path log = Files.createTempFile(home.getParent(), "derby-command", ".log");
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+            // In target/: ij boots Derby's embedded engine too, which writes derby.log into the working directory.
+            Process process = new ProcessBuilder(command).directory(home.getParent().toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
             try (var stdin = process.getOutputStream()) {
                 if (input != null) {
