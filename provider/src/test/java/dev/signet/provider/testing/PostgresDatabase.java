@@ -15,7 +15,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * {@code @RegisterExtension static final PostgresDatabase db = new PostgresDatabase();}. Fails (never
  * skips) when PostgreSQL is not installed.
  */
-public final class PostgresDatabase implements BeforeAllCallback {
+public final class PostgresDatabase implements BeforeAllCallback, KeyTablesDatabase {
 
     private PostgresCluster cluster;
     private String name;
@@ -40,10 +40,12 @@ public final class PostgresDatabase implements BeforeAllCallback {
         return cluster.password();
     }
 
+    @Override
     public Connection connect() throws SQLException {
         return cluster.connect(name);
     }
 
+    @Override
     public ConnectionSource connections() {
         return ConnectionSource.url(url(), user(), password());
     }
@@ -60,14 +62,5 @@ public final class PostgresDatabase implements BeforeAllCallback {
     public Map<String, String> urlSettings() {
         return Map.of("signet.keys.jdbc.url", url(), "signet.keys.jdbc.user", user(),
                 "signet.keys.jdbc.password", password());
-    }
-
-    /** Runs one SQL statement (DELETE, UPDATE, ...) outside Signet, as an operator would. */
-    public int execute(String sql) {
-        try (Connection c = connect()) {
-            return c.createStatement().executeUpdate(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -6,17 +6,11 @@ import dev.signet.core.keys.IpRange;
 import dev.signet.core.keys.KeyStatus;
 import dev.signet.core.keys.Secret;
 import dev.signet.provider.keys.KeyRepository;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,10 +21,16 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * API keys in a relational database, in the tables of {@code META-INF/signet/schema-postgresql.sql}
- * ({@link #SCHEMA_RESOURCE}): {@code signet_keys}, {@code signet_key_secrets}, {@code signet_key_scopes},
- * {@code signet_key_networks}. {@link #find} reads one key (four indexed queries on one connection); the
- * other methods are the key lifecycle ({@code signet keys}) and run each in one transaction.
+ * API keys in a relational database, in the tables of {@code META-INF/signet/schema-postgresql.sql} or
+ * {@code META-INF/signet/schema-derby.sql} ({@link KeyTablesDialect}): {@code signet_keys},
+ * {@code signet_key_secrets}, {@code signet_key_scopes}, {@code signet_key_networks}. {@link #find} reads one key
+ * (four indexed queries on one connection); the other methods are the key lifecycle ({@code signet keys}) and run
+ * each in one transaction.
+ *
+ * <p>Every statement is plain SQL that PostgreSQL and Apache Derby both accept (no {@code LIMIT}, no
+ * {@code ON CONFLICT}, no vendor types), and timestamps travel as UTC {@link java.sql.Timestamp}s
+ * ({@link UtcTimestamps}); only the DDL differs per database. Values longer than their column are refused here,
+ * before the database sees them: Derby's truncation error quotes the value, and a secret must not reach a log.
  *
  * <p>Every lookup is a round trip to the database: the server puts a
  * {@link dev.signet.provider.keys.CachingKeyRepository} in front (see {@code signet.keys.jdbc.cache-seconds}).
@@ -39,8 +39,16 @@ import java.util.Optional;
  */
 public final class JdbcKeyStore implements KeyRepository {
 
-    /** The DDL on the class path: {@code META-INF/signet/schema-postgresql.sql}. */
+    /** The PostgreSQL DDL on the class path; {@link KeyTablesDialect#resource()} names each database's. */
     public static final String SCHEMA_RESOURCE = "META-INF/signet/schema-postgresql.sql";
+
+    /** The width of {@code key_id} (and of {@code tenant} and {@code scope}) in both schemas. */
+    public static final int MAX_KEY_ID_LENGTH = 200;
+    /** The width of {@code signet_key_secrets.secret} in both schemas. */
+    public static final int MAX_SECRET_LENGTH = 1024;
+    private static final int MAX_CIDR_LENGTH = 64;
+    /** How much of an over-long key id a message shows: a request may send one of any length. */
+    private static final int SHOWN_KEY_ID_LENGTH = 40;
 
     private static final String SELECT_KEY = "SELECT key_id, status, expires_at, tenant, rate_limit_per_minute,"
             + " public_key, public_key_algorithm FROM signet_keys";
@@ -54,23 +62,26 @@ public final class JdbcKeyStore implements KeyRepository {
         this.connections = Objects.requireNonNull(connections, "connections");
     }
 
-    /** The schema's DDL, as shipped in {@link #SCHEMA_RESOURCE}. */
+    /** The PostgreSQL DDL, as shipped in {@link #SCHEMA_RESOURCE}. */
     public static String schemaSql() {
-        try (InputStream in = JdbcKeyStore.class.getClassLoader().getResourceAsStream(SCHEMA_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(SCHEMA_RESOURCE + " is missing from the class path");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return KeyTablesDialect.POSTGRESQL.schemaSql();
     }
 
-    /** Creates the tables unless they exist (the statements of {@link #schemaSql()}). */
+    /**
+     * Creates the tables unless they exist, with the script of the database's dialect (told by
+     * {@code DatabaseMetaData.getDatabaseProductName()}): PostgreSQL's, Derby's, or PostgreSQL's for any other.
+     */
     public void createSchema() {
         try (Connection c = connections.open(); Statement s = c.createStatement()) {
-            for (String statement : statements(schemaSql())) {
-                s.execute(statement);
+            KeyTablesDialect dialect = KeyTablesDialect.forProduct(c.getMetaData().getDatabaseProductName());
+            for (String statement : statements(dialect.schemaSql())) {
+                try {
+                    s.execute(statement);
+                } catch (SQLException e) {
+                    if (!dialect.alreadyExists(e)) {
+                        throw e;
+                    }
+                }
             }
         } catch (SQLException e) {
             throw new KeyStoreException("cannot create the Signet key tables", e);
@@ -79,6 +90,10 @@ public final class JdbcKeyStore implements KeyRepository {
 
     @Override
     public Optional<ApiKey> find(String keyId) {
+        if (keyId.length() > MAX_KEY_ID_LENGTH) {
+            // No row can hold it, and Derby would answer a truncation error (a 503) instead of "no such key" (a 401).
+            return Optional.empty();
+        }
         try (Connection c = connections.open()) {
             Map<String, Row> rows = read(c, " WHERE key_id = ?", keyId);
             return Optional.ofNullable(rows.get(keyId)).map(Row::toKey);
@@ -98,6 +113,7 @@ public final class JdbcKeyStore implements KeyRepository {
 
     /** Adds a new key with its secrets, scopes and networks; fails when the id is taken. */
     public void add(ApiKey key) {
+        requireFits(key);
         inTransaction("add key " + key.id(), c -> {
             if (exists(c, key.id())) {
                 throw new KeyStoreException("key " + key.id() + " already exists");
@@ -106,7 +122,7 @@ public final class JdbcKeyStore implements KeyRepository {
                     + " tenant, rate_limit_per_minute, public_key, public_key_algorithm) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, key.id());
                 insert.setString(2, key.status().name().toLowerCase(Locale.ROOT));
-                setInstant(insert, 3, key.expiresAt());
+                UtcTimestamps.set(insert, 3, key.expiresAt());
                 insert.setString(4, key.tenant());
                 insert.setInt(5, key.rateLimitPerMinute());
                 insert.setString(6, key.publicKey() == null ? null : key.publicKey().toPem());
@@ -142,7 +158,8 @@ public final class JdbcKeyStore implements KeyRepository {
     public void rotate(String keyId, String newSecret, Instant oldNotAfter, Instant now) {
         Objects.requireNonNull(oldNotAfter, "oldNotAfter");
         Secret.of(newSecret); // the same rule as the model: not empty
-        inTransaction("rotate key " + keyId, c -> {
+        requireSecretFits(keyId, newSecret);
+        inTransaction("rotate key " + shown(keyId), c -> {
             KeyStatus status = statusForUpdate(c, keyId);
             if (status == KeyStatus.REVOKED) {
                 throw new KeyStoreException("key " + keyId + " is revoked; a revoked key cannot be rotated");
@@ -150,14 +167,14 @@ public final class JdbcKeyStore implements KeyRepository {
             try (PreparedStatement purge = c.prepareStatement(
                     "DELETE FROM signet_key_secrets WHERE key_id = ? AND not_after IS NOT NULL AND not_after < ?")) {
                 purge.setString(1, keyId);
-                setInstant(purge, 2, now);
+                UtcTimestamps.set(purge, 2, now);
                 purge.executeUpdate();
             }
             try (PreparedStatement end = c.prepareStatement("UPDATE signet_key_secrets SET not_after = ?"
                     + " WHERE key_id = ? AND (not_after IS NULL OR not_after > ?)")) {
-                setInstant(end, 1, oldNotAfter);
+                UtcTimestamps.set(end, 1, oldNotAfter);
                 end.setString(2, keyId);
-                setInstant(end, 3, oldNotAfter);
+                UtcTimestamps.set(end, 3, oldNotAfter);
                 end.executeUpdate();
             }
             insertSecret(c, keyId, newSecret, null);
@@ -171,7 +188,7 @@ public final class JdbcKeyStore implements KeyRepository {
      */
     public void setStatus(String keyId, KeyStatus status) {
         Objects.requireNonNull(status, "status");
-        inTransaction("set the status of key " + keyId, c -> {
+        inTransaction("set the status of key " + shown(keyId), c -> {
             KeyStatus current = statusForUpdate(c, keyId);
             if (current == KeyStatus.REVOKED && status != KeyStatus.REVOKED) {
                 throw new KeyStoreException("key " + keyId + " is revoked; a revoked key stays revoked");
@@ -217,6 +234,9 @@ public final class JdbcKeyStore implements KeyRepository {
     }
 
     private static KeyStatus statusForUpdate(Connection c, String keyId) throws SQLException {
+        if (keyId.length() > MAX_KEY_ID_LENGTH) {
+            throw new KeyStoreException("no key " + shown(keyId));
+        }
         try (PreparedStatement s = c.prepareStatement("SELECT status FROM signet_keys WHERE key_id = ? FOR UPDATE")) {
             s.setString(1, keyId);
             try (ResultSet r = s.executeQuery()) {
@@ -240,22 +260,44 @@ public final class JdbcKeyStore implements KeyRepository {
                 "INSERT INTO signet_key_secrets (key_id, secret, not_after) VALUES (?, ?, ?)")) {
             s.setString(1, keyId);
             s.setString(2, secret);
-            setInstant(s, 3, notAfter);
+            UtcTimestamps.set(s, 3, notAfter);
             s.executeUpdate();
         }
     }
 
-    private static void setInstant(PreparedStatement s, int index, Instant instant) throws SQLException {
-        if (instant == null) {
-            s.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            s.setObject(index, instant.atOffset(java.time.ZoneOffset.UTC));
+    /** Every value of a new key fits its column; the message names the key (shortened) and the column, never a value. */
+    private static void requireFits(ApiKey key) {
+        if (key.id().length() > MAX_KEY_ID_LENGTH) {
+            throw new KeyStoreException("key id " + shown(key.id()) + " is " + key.id().length()
+                    + " characters long; the key tables hold at most " + MAX_KEY_ID_LENGTH);
+        }
+        for (Secret secret : key.secrets()) {
+            requireSecretFits(key.id(), secret.reveal());
+        }
+        requireColumnFits(key.id(), "tenant", key.tenant(), MAX_KEY_ID_LENGTH);
+        for (String scope : key.scopes()) {
+            requireColumnFits(key.id(), "scope", scope, MAX_KEY_ID_LENGTH);
+        }
+        for (IpRange range : key.allowedIps()) {
+            requireColumnFits(key.id(), "cidr", range.toString(), MAX_CIDR_LENGTH);
         }
     }
 
-    private static Instant instant(ResultSet r, String column) throws SQLException {
-        java.time.OffsetDateTime value = r.getObject(column, java.time.OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+    private static void requireSecretFits(String keyId, String secret) {
+        requireColumnFits(keyId, "secret", secret, MAX_SECRET_LENGTH);
+    }
+
+    private static void requireColumnFits(String keyId, String column, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw new KeyStoreException("key " + shown(keyId) + ": a " + column + " of " + value.length()
+                    + " characters does not fit the key tables (at most " + max + ")");
+        }
+    }
+
+    /** A key id for a message: whole when a row could hold it, else its start and its length. */
+    private static String shown(String keyId) {
+        return keyId.length() <= MAX_KEY_ID_LENGTH ? keyId
+                : keyId.substring(0, SHOWN_KEY_ID_LENGTH) + "... (" + keyId.length() + " characters)";
     }
 
     /** One key's rows, gathered from the four tables before it becomes an {@link ApiKey}. */
@@ -306,7 +348,7 @@ public final class JdbcKeyStore implements KeyRepository {
                 String id = r.getString("key_id");
                 ApiKey.Builder b = ApiKey.builder(id)
                         .status(status(id, r.getString("status")))
-                        .expiresAt(instant(r, "expires_at"))
+                        .expiresAt(UtcTimestamps.get(r, "expires_at"))
                         .tenant(r.getString("tenant"))
                         .rateLimitPerMinute(r.getInt("rate_limit_per_minute"));
                 Row row = new Row(id, b);
@@ -321,7 +363,7 @@ public final class JdbcKeyStore implements KeyRepository {
             while (r.next()) {
                 Row row = rows.get(r.getString("key_id"));
                 if (row != null) {
-                    Instant notAfter = instant(r, "not_after");
+                    Instant notAfter = UtcTimestamps.get(r, "not_after");
                     String value = r.getString("secret");
                     row.key.secret(notAfter == null ? Secret.of(value) : Secret.validUntil(value, notAfter));
                     row.hasSecret = true;
