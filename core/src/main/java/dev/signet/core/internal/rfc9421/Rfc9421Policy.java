@@ -20,6 +20,15 @@ public record Rfc9421Policy(List<ComponentId> required, Duration window, boolean
 
     public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(5);
 
+    // Parsed once: ComponentId.of goes through the structured-field model, and this check runs per request
+    // (13% of an rfc9421 hmac verification's CPU samples, benchmarks/README.md section 1c).
+    private static final ComponentId METHOD = ComponentId.of("@method");
+    private static final ComponentId TARGET_URI = ComponentId.of("@target-uri");
+    private static final ComponentId AUTHORITY = ComponentId.of("@authority");
+    private static final ComponentId PATH = ComponentId.of("@path");
+    private static final ComponentId QUERY = ComponentId.of("@query");
+    private static final ComponentId CONTENT_DIGEST = ComponentId.of("content-digest");
+
     /** The defaults of issue 15: nothing beyond the request's own components, 300 s, no nonce, no tag. */
     public static final Rfc9421Policy DEFAULT = new Rfc9421Policy(List.of(), DEFAULT_WINDOW, false, Optional.empty(),
             Optional.empty(), FieldTypes.DEFAULT);
@@ -72,17 +81,17 @@ public record Rfc9421Policy(List<ComponentId> required, Duration window, boolean
     /** What {@code params} lacks for a request with (or without) a query and a body, in words; empty when nothing. */
     public List<String> missing(SignatureParams params, boolean hasQuery, boolean hasBody) {
         List<String> missing = new ArrayList<>();
-        cover(missing, params, "@method");
-        if (!params.covers(ComponentId.of("@target-uri"))) {
-            boolean authority = params.covers(ComponentId.of("@authority"));
-            boolean path = params.covers(ComponentId.of("@path"));
-            boolean query = !hasQuery || params.covers(ComponentId.of("@query"));
+        cover(missing, params, METHOD);
+        if (!params.covers(TARGET_URI)) {
+            boolean authority = params.covers(AUTHORITY);
+            boolean path = params.covers(PATH);
+            boolean query = !hasQuery || params.covers(QUERY);
             if (!(authority && path && query)) {
                 missing.add("@target-uri (or @authority and @path" + (hasQuery ? " and @query" : "") + ")");
             }
         }
         if (hasBody) {
-            cover(missing, params, "content-digest");
+            cover(missing, params, CONTENT_DIGEST);
         }
         for (ComponentId c : required) {
             if (!params.covers(c)) {
@@ -103,9 +112,9 @@ public record Rfc9421Policy(List<ComponentId> required, Duration window, boolean
         return missing;
     }
 
-    private static void cover(List<String> missing, SignatureParams params, String name) {
-        if (!params.covers(ComponentId.of(name))) {
-            missing.add(name);
+    private static void cover(List<String> missing, SignatureParams params, ComponentId component) {
+        if (!params.covers(component)) {
+            missing.add(component.serialized().replace("\"", ""));
         }
     }
 }

@@ -43,33 +43,50 @@ public final class BodyReader {
         ByteArrayOutputStream memory = new ByteArrayOutputStream(
                 lengthHint >= 0 ? (int) Math.min(spoolThreshold, lengthHint) : Math.min(spoolThreshold, 8192));
         Path spool = null;
-        OutputStream out = memory;
+        OutputStream file = null;
+        SpoolWriter writer = null; // past the threshold, the file is written on its own thread
         byte[] buffer = new byte[lengthHint >= 0 && lengthHint < MAX_BUFFER ? (int) lengthHint + 1 : MAX_BUFFER];
         long length = 0;
         boolean complete = false;
         try {
-            int n;
-            while ((n = in.read(buffer)) != -1) {
+            while (true) {
+                byte[] into = writer == null ? buffer : writer.buffer();
+                int n = in.read(into);
+                if (n == -1) {
+                    break;
+                }
                 length += n;
                 if (length > maxBytes) {
                     return Optional.empty();
                 }
-                sink.update(buffer, 0, n);
-                if (spool == null && memory.size() + n > spoolThreshold) {
+                sink.update(into, 0, n);
+                if (writer != null) {
+                    writer.write(into, n);
+                } else if (memory.size() + n <= spoolThreshold) {
+                    memory.write(into, 0, n);
+                } else {
                     spool = Files.createTempFile(spoolDirectory, "signet-body-", ".bin");
-                    out = Files.newOutputStream(spool);
-                    memory.writeTo(out);
+                    file = Files.newOutputStream(spool);
+                    memory.writeTo(file);
                     memory = null;
+                    writer = new SpoolWriter(file, MAX_BUFFER);
+                    byte[] first = writer.buffer();
+                    System.arraycopy(into, 0, first, 0, n);
+                    writer.write(first, n);
                 }
-                out.write(buffer, 0, n);
+            }
+            if (writer != null) {
+                writer.finish(); // every byte in the file, the file closed
             }
             complete = true;
         } finally {
-            if (spool != null) {
-                out.close();
-                if (!complete) {
-                    Files.deleteIfExists(spool);
+            if (!complete && spool != null) {
+                if (writer != null) {
+                    writer.abandon();
+                } else if (file != null) {
+                    file.close();
                 }
+                Files.deleteIfExists(spool);
             }
         }
         return Optional.of(new CapturedBody(length, spool == null ? memory.toByteArray() : null, spool));
