@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.signet.core.internal.canonical;
 
+import dev.signet.core.internal.crypto.LowerHex;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -53,8 +54,8 @@ public final class CanonicalQuery {
         byte[] in = text.getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream out = new ByteArrayOutputStream(in.length);
         for (int i = 0; i < in.length; i++) {
-            if (in[i] == '%' && i + 2 < in.length && hex(in[i + 1]) >= 0 && hex(in[i + 2]) >= 0) {
-                out.write(hex(in[i + 1]) * 16 + hex(in[i + 2]));
+            if (in[i] == '%' && i + 2 < in.length && LowerHex.digit(in[i + 1]) >= 0 && LowerHex.digit(in[i + 2]) >= 0) {
+                out.write(LowerHex.digit(in[i + 1]) * 16 + LowerHex.digit(in[i + 2]));
                 i += 2;
             } else {
                 out.write(in[i]);
@@ -75,18 +76,5 @@ public final class CanonicalQuery {
             }
         }
         return out.toString();
-    }
-
-    private static int hex(byte b) {
-        if (b >= '0' && b <= '9') {
-            return b - '0';
-        }
-        if (b >= 'a' && b <= 'f') {
-            return b - 'a' + 10;
-        }
-        if (b >= 'A' && b <= 'F') {
-            return b - 'A' + 10;
-        }
-        return -1;
     }
 }

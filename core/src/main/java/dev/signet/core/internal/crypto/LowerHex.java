@@ -44,7 +44,8 @@ public final class LowerHex {
         return bytes;
     }
 
-    private static int digit(char c) {
+    /** The value of an ASCII hex digit of either case, or -1 for anything else (a negative byte included). */
+    public static int digit(int c) {
         if (c >= '0' && c <= '9') {
             return c - '0';
         }
