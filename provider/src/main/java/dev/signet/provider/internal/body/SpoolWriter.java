@@ -96,6 +96,7 @@ final class SpoolWriter {
     }
 
     private void drain(OutputStream out) {
+        Throwable failure = null;
         try (out) {
             while (true) {
                 Chunk chunk = full.take();
@@ -107,11 +108,16 @@ final class SpoolWriter {
                 }
                 free.add(chunk.bytes());
             }
+        } catch (UncheckedIOException e) {
+            failure = e.getCause();
+        } catch (IOException | InterruptedException | RuntimeException | Error e) {
+            failure = e;
+        }
+        // Only now, the file closed (a failed close included): finish() promises a closed file.
+        if (failure == null) {
             written.complete(null);
-        } catch (IOException | UncheckedIOException | InterruptedException e) {
-            written.completeExceptionally(e instanceof UncheckedIOException u ? u.getCause() : e);
-        } catch (RuntimeException | Error e) {
-            written.completeExceptionally(e);
+        } else {
+            written.completeExceptionally(failure);
         }
     }
 }

@@ -107,6 +107,22 @@ class BodyReaderTest {
         assertNoWriterThread();
     }
 
+    @Test
+    void aCloseThatFailsReachesTheReader() throws Exception {
+        OutputStream unflushable = new ByteArrayOutputStream() {
+            @Override
+            public void close() throws IOException {
+                throw new IOException("Input/output error");
+            }
+        };
+        SpoolWriter writer = new SpoolWriter(unflushable, THRESHOLD);
+        byte[] buffer = writer.buffer();
+        writer.write(buffer, buffer.length);
+        IOException e = assertThrows(IOException.class, writer::finish);
+        assertEquals("Input/output error", e.getMessage());
+        assertNoWriterThread();
+    }
+
     private void assertNoSpoolFile() throws IOException {
         try (Stream<Path> files = Files.list(spool)) {
             assertEquals(0, files.count(), "a spool file was left behind");
