@@ -6,7 +6,6 @@ import dev.signet.core.scheme.JsonString;
 import dev.signet.core.scheme.Scheme;
 import dev.signet.core.webhooks.WebhookScheme;
 import dev.signet.provider.SignedRequired;
-import dev.signet.provider.SignetFeature;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,13 +23,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.glassfish.grizzly.http.server.HttpServer;
-import org.glassfish.grizzly.http.server.NetworkListener;
-import org.glassfish.grizzly.servlet.WebappContext;
-import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.servlet.ServletContainer;
-import org.jboss.weld.environment.se.Weld;
-import org.jboss.weld.environment.se.WeldContainer;
 
 /**
  * The provider's real filter as the server: Weld SE, Grizzly's servlet container and Jersey, with the key
@@ -39,14 +31,10 @@ import org.jboss.weld.environment.se.WeldContainer;
  */
 final class ProviderVerifyingServer implements VerifyingServer {
 
-    private final WeldContainer weld;
-    private final HttpServer http;
-    private final java.nio.file.Path keyFile;
+    private final EmbeddedProvider server;
 
-    private ProviderVerifyingServer(WeldContainer weld, HttpServer http, java.nio.file.Path keyFile) {
-        this.weld = weld;
-        this.http = http;
-        this.keyFile = keyFile;
+    private ProviderVerifyingServer(EmbeddedProvider server) {
+        this.server = server;
     }
 
     static ProviderVerifyingServer start(Scheme scheme, ApiKey key) {
@@ -64,29 +52,7 @@ final class ProviderVerifyingServer implements VerifyingServer {
         settings.put("signet.scheme", scheme);
         settings.put("signet.keys.file", keyFile.toString());
         settings.put("signet.max-body-bytes", String.valueOf(64L * 1024 * 1024)); // the contract sends 20 MiB
-        Map<String, String> previous = new LinkedHashMap<>();
-        settings.forEach((k, v) -> previous.put(k, System.setProperty(k, v)));
-        try {
-            WeldContainer weld = new Weld().containerId("client-filter-" + System.nanoTime()).initialize();
-            HttpServer http = new HttpServer();
-            http.addListener(new NetworkListener("provider", "127.0.0.1", 0));
-            WebappContext webapp = new WebappContext("provider", "");
-            webapp.addServlet("jersey", new ServletContainer(new ResourceConfig(Echo.class).register(SignetFeature.class)))
-                    .addMapping("/*");
-            webapp.deploy(http);
-            http.start();
-            return new ProviderVerifyingServer(weld, http, keyFile);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            previous.forEach((k, v) -> {
-                if (v == null) {
-                    System.clearProperty(k);
-                } else {
-                    System.setProperty(k, v);
-                }
-            });
-        }
+        return new ProviderVerifyingServer(EmbeddedProvider.start(Echo.class, settings, keyFile));
     }
 
     private static java.nio.file.Path writeKeyFile(ApiKey key) {
@@ -104,18 +70,12 @@ final class ProviderVerifyingServer implements VerifyingServer {
 
     @Override
     public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + http.getListener("provider").getPort() + "/");
+        return server.baseUri();
     }
 
     @Override
     public void close() {
-        http.shutdownNow();
-        weld.shutdown();
-        try {
-            Files.deleteIfExists(keyFile);
-        } catch (IOException ignored) {
-            // a temp file
-        }
+        server.close();
     }
 
     /** Every method on every path, under the configured default scheme; answers what it received. */

@@ -3,7 +3,6 @@ package dev.signet.client;
 
 import dev.signet.core.scheme.JsonString;
 import dev.signet.provider.SignedRequired;
-import dev.signet.provider.SignetFeature;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -22,13 +21,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.glassfish.grizzly.http.server.HttpServer;
-import org.glassfish.grizzly.http.server.NetworkListener;
-import org.glassfish.grizzly.servlet.WebappContext;
-import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.servlet.ServletContainer;
-import org.jboss.weld.environment.se.Weld;
-import org.jboss.weld.environment.se.WeldContainer;
 
 /**
  * The provider's real filter under {@code signet.scheme=rfc9421}, its keys from the provider's JSON key file
@@ -36,14 +28,10 @@ import org.jboss.weld.environment.se.WeldContainer;
  */
 final class Rfc9421ProviderServer implements AutoCloseable {
 
-    private final WeldContainer weld;
-    private final HttpServer http;
-    private final java.nio.file.Path keyFile;
+    private final EmbeddedProvider server;
 
-    private Rfc9421ProviderServer(WeldContainer weld, HttpServer http, java.nio.file.Path keyFile) {
-        this.weld = weld;
-        this.http = http;
-        this.keyFile = keyFile;
+    private Rfc9421ProviderServer(EmbeddedProvider server) {
+        this.server = server;
     }
 
     /** {@code keysJson} is the key file's content. */
@@ -64,44 +52,16 @@ final class Rfc9421ProviderServer implements AutoCloseable {
         settings.put("signet.scheme", "rfc9421");
         settings.put("signet.keys.file", keyFile.toString());
         settings.putAll(more);
-        Map<String, String> previous = new LinkedHashMap<>();
-        settings.forEach((k, v) -> previous.put(k, System.setProperty(k, v)));
-        try {
-            WeldContainer weld = new Weld().containerId("client-filter-rfc9421-" + System.nanoTime()).initialize();
-            HttpServer http = new HttpServer();
-            http.addListener(new NetworkListener("provider", "127.0.0.1", 0));
-            WebappContext webapp = new WebappContext("provider", "");
-            webapp.addServlet("jersey", new ServletContainer(new ResourceConfig(Echo.class).register(SignetFeature.class)))
-                    .addMapping("/*");
-            webapp.deploy(http);
-            http.start();
-            return new Rfc9421ProviderServer(weld, http, keyFile);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            previous.forEach((k, v) -> {
-                if (v == null) {
-                    System.clearProperty(k);
-                } else {
-                    System.setProperty(k, v);
-                }
-            });
-        }
+        return new Rfc9421ProviderServer(EmbeddedProvider.start(Echo.class, settings, keyFile));
     }
 
     URI baseUri() {
-        return URI.create("http://127.0.0.1:" + http.getListener("provider").getPort() + "/");
+        return server.baseUri();
     }
 
     @Override
     public void close() {
-        http.shutdownNow();
-        weld.shutdown();
-        try {
-            Files.deleteIfExists(keyFile);
-        } catch (IOException ignored) {
-            // a temp file
-        }
+        server.close();
     }
 
     /** Every path, under the default scheme (rfc9421); answers who called and what body it read. */
